@@ -1,0 +1,71 @@
+import { loadConfig } from './config.js';
+import { ConfigError } from './env-parser.js';
+
+describe('loadConfig', () => {
+  it('gives working defaults for local use', () => {
+    const c = loadConfig({});
+    expect(c.kafka.brokers).toEqual(['127.0.0.1:9092']);
+    expect(c.database.url).toBe('postgres://postgres@127.0.0.1:5432/test');
+    expect(c.database.schema).toBe('public');
+    expect(c.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(c.learning).toEqual({ alpha: 0.1, gamma: 0.95, epsilon: 0.1 });
+    expect(c.recommender.userRateLimitPerMinute).toBe(100);
+    expect(c.spotify.clientId).toBeNull();
+    expect(c.dataDir).toBeNull();
+  });
+
+  it('reads and converts values', () => {
+    const c = loadConfig({
+      KAFKA_BROKERS: 'a:1, b:2',
+      REDIS_MAX_CONNECTIONS: '25',
+      RL_EPSILON: '0',
+      SPOTIFY_CLIENT_ID: 'id',
+      MUSIC_DATA_DIR: '/data',
+      KAFKA_TOPIC_PREFIX: 't1.',
+    });
+    expect(c.kafka.brokers).toEqual(['a:1', 'b:2']);
+    expect(c.redis.maxConnections).toBe(25);
+    expect(c.learning.epsilon).toBe(0);
+    expect(c.spotify.clientId).toBe('id');
+    expect(c.dataDir).toBe('/data');
+    expect(c.kafka.topicPrefix).toBe('t1.');
+  });
+
+  it('names every bad key in one error', () => {
+    const env = {
+      KAFKA_BROKERS: 'nohostport',
+      DATABASE_URL: 'mysql://x',
+      REDIS_MAX_CONNECTIONS: '2.5',
+      RL_ALPHA: '0',
+      RL_GAMMA: '1',
+      USER_RATE_LIMIT: 'lots',
+      LOG_LEVEL: 'loud',
+      DATABASE_SCHEMA: 'Bad-Schema',
+    };
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems.map((p) => p.split('=')[0])).toEqual([
+      'KAFKA_BROKERS',
+      'DATABASE_URL',
+      'DATABASE_SCHEMA',
+      'REDIS_MAX_CONNECTIONS',
+      'RL_ALPHA',
+      'RL_GAMMA',
+      'USER_RATE_LIMIT',
+      'LOG_LEVEL',
+    ]);
+    expect((error as ConfigError).message).toContain('8 problems');
+    expect((error as ConfigError).retriable).toBe(false);
+  });
+
+  it('treats an empty value as unset, except where empty is meaningful', () => {
+    expect(loadConfig({ HTTP_PORT: '' }).http.port).toBe(3000);
+    expect(loadConfig({ REDIS_KEY_PREFIX: '' }).redis.keyPrefix).toBe('');
+  });
+});
