@@ -61,6 +61,16 @@ describe('SchemaRegistry (schemas/)', () => {
     expect(() => registry.encode(name, value)).toThrow(expect.objectContaining({ recordName: name, paths, retriable: false }));
   });
 
+  it('names the writer of a frame, so one topic can carry several record kinds', () => {
+    const feedback = RECORD_SAMPLES['music.FeedbackEvent'];
+    expect(registry.writerName(registry.encode('music.ListeningEvent', LISTEN))).toBe('music.ListeningEvent');
+    expect(registry.writerName(registry.encode('music.FeedbackEvent', feedback))).toBe('music.FeedbackEvent');
+    expect(() => registry.writerName(Buffer.from([0xc3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8]))).toThrow(
+      expect.objectContaining({ code: 'unknown-fingerprint' }),
+    );
+    expect(() => registry.writerName(Buffer.from([0x00]))).toThrow(AvroDecodeError);
+  });
+
   it('rejects unknown record names with AvroSchemaError', () => {
     expect(() => registry.encode('music.Nope', {})).toThrow(expect.objectContaining({ code: 'unknown-record' }));
     expect(() => registry.decode(Buffer.alloc(10), 'music.Nope')).toThrow(AvroSchemaError);

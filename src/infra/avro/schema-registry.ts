@@ -74,6 +74,15 @@ export class SchemaRegistry {
     return readBody(reader, bytes, resolver);
   }
 
+  /**
+   * The full name of the record that wrote `bytes`, from its fingerprint. Lets one
+   * topic carry several record kinds (e.g. listening and feedback events).
+   */
+  writerName(bytes: Buffer): string {
+    assertSingleObjectHeader(bytes);
+    return this.writerOf(bytes).fullName;
+  }
+
   private writerOf(bytes: Buffer): WriterSchema {
     const high = bytes.readUInt32LE(HEADER - 4);
     const candidates = this.byFingerprint.get(bytes.readUInt32LE(2)) ?? NONE;
