@@ -1,0 +1,226 @@
+/**
+ * In-memory catalog index laid out for scanning: all feature vectors in one Float32Array
+ * (n × 7, FEATURE_KEYS order, tempo/250), their unit-length copies (dot product = cosine),
+ * popularity as bytes, artists as integer ids in CSR form, and lookup maps.
+ * Built once per catalog load; read-only afterwards.
+ */
+import { bucketOfGenres, type GenZBucket, normaliseGenre } from './genre.js';
+import { FEATURE_DIM, FEATURE_KEYS, writeFeatures } from './history-similarity.js';
+import { DomainValidationError, type Track } from './types.js';
+
+export interface CatalogIndex {
+  readonly size: number;
+  readonly tracks: readonly Track[];
+  /** n × FEATURE_DIM normalised features. */
+  readonly features: Float32Array;
+  /** n × FEATURE_DIM unit-length vectors (zero vector stays zero). */
+  readonly unit: Float32Array;
+  readonly popularity: Uint8Array;
+  readonly idToIndex: ReadonlyMap<string, number>;
+  /** Normalised genre label → track indices (ascending). */
+  readonly byGenre: ReadonlyMap<string, Int32Array>;
+  readonly byBucket: ReadonlyMap<GenZBucket, Int32Array>;
+  readonly byArtist: ReadonlyMap<string, Int32Array>;
+  /** Artist ids of track i: artistIds[artistStart[i] .. artistStart[i+1]). */
+  readonly artistStart: Int32Array;
+  readonly artistIds: Int32Array;
+  /** Track indices by popularity descending, ties by index ascending. */
+  readonly byPopularity: Int32Array;
+  /** Release time in epoch ms, NaN when unknown. */
+  readonly releasedAt: Float64Array;
+  /** Indices of tracks with a known release time, newest first. */
+  readonly byRelease: Int32Array;
+}
+
+const MAX_REPORTED_PROBLEMS = 20;
+
+function validateTracks(tracks: readonly Track[]): void {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  tracks.forEach((t, i) => {
+    if (seen.has(t.trackId)) problems.push(`tracks[${i}]: duplicate trackId ${t.trackId}`);
+    seen.add(t.trackId);
+    for (const key of FEATURE_KEYS) {
+      const v = t[key];
+      const max = key === 'tempo' ? Infinity : 1;
+      if (typeof v !== 'number' || !(v >= 0 && v <= max))
+        problems.push(`tracks[${i}].${key} out of range: ${String(v)}`);
+    }
+    if (!(t.popularity >= 0 && t.popularity <= 100))
+      problems.push(`tracks[${i}].popularity out of 0..100: ${t.popularity}`);
+  });
+  if (problems.length > 0) {
+    const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).join('; ');
+    const more = problems.length > MAX_REPORTED_PROBLEMS ? ` (+${problems.length - MAX_REPORTED_PROBLEMS} more)` : '';
+    throw new DomainValidationError('invalid_catalog', `Invalid catalog: ${shown}${more}`);
+  }
+}
+
+function pushTo<K>(map: Map<K, number[]>, key: K, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+function freeze<K>(map: Map<K, number[]>): Map<K, Int32Array> {
+  return new Map([...map].map(([k, v]) => [k, Int32Array.from(v)] as const));
+}
+
+function writeUnit(features: Float32Array, unit: Float32Array, i: number): void {
+  const o = i * FEATURE_DIM;
+  let norm = 0;
+  for (let k = 0; k < FEATURE_DIM; k++) norm += features[o + k] * features[o + k];
+  const inv = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+  for (let k = 0; k < FEATURE_DIM; k++) unit[o + k] = features[o + k] * inv;
+}
+
+function buildArtists(tracks: readonly Track[]): {
+  artistStart: Int32Array;
+  artistIds: Int32Array;
+  byArtist: Map<string, number[]>;
+} {
+  const artistStart = new Int32Array(tracks.length + 1);
+  const ids: number[] = [];
+  const idOf = new Map<string, number>();
+  const byArtist = new Map<string, number[]>();
+  tracks.forEach((t, i) => {
+    for (const a of new Set(t.artists)) {
+      if (!idOf.has(a)) idOf.set(a, idOf.size);
+      ids.push(idOf.get(a) as number);
+      pushTo(byArtist, a, i);
+    }
+    artistStart[i + 1] = ids.length;
+  });
+  return { artistStart, artistIds: Int32Array.from(ids), byArtist };
+}
+
+function sortedIndices(n: number, keep: (i: number) => boolean, compare: (a: number, b: number) => number): Int32Array {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (keep(i)) out.push(i);
+  return Int32Array.from(out.sort(compare));
+}
+
+export function buildCatalogIndex(tracks: readonly Track[]): CatalogIndex {
+  validateTracks(tracks);
+  const n = tracks.length;
+  const features = new Float32Array(n * FEATURE_DIM);
+  const unit = new Float32Array(n * FEATURE_DIM);
+  const popularity = new Uint8Array(n);
+  const releasedAt = new Float64Array(n);
+  const idToIndex = new Map<string, number>();
+  const byGenre = new Map<string, number[]>();
+  const byBucket = new Map<GenZBucket, number[]>();
+  tracks.forEach((t, i) => {
+    writeFeatures(t, features, i * FEATURE_DIM);
+    writeUnit(features, unit, i);
+    popularity[i] = Math.round(t.popularity);
+    releasedAt[i] = t.releaseDate ? Date.parse(t.releaseDate) : NaN;
+    idToIndex.set(t.trackId, i);
+    for (const g of new Set(t.genres.map(normaliseGenre))) pushTo(byGenre, g, i);
+    pushTo(byBucket, bucketOfGenres(t.genres), i);
+  });
+  const artists = buildArtists(tracks);
+  return {
+    size: n,
+    tracks,
+    features,
+    unit,
+    popularity,
+    idToIndex,
+    byGenre: freeze(byGenre),
+    byBucket: freeze(byBucket),
+    byArtist: freeze(artists.byArtist),
+    artistStart: artists.artistStart,
+    artistIds: artists.artistIds,
+    byPopularity: sortedIndices(
+      n,
+      () => true,
+      (a, b) => popularity[b] - popularity[a] || a - b,
+    ),
+    releasedAt,
+    byRelease: sortedIndices(
+      n,
+      (i) => !Number.isNaN(releasedAt[i]),
+      (a, b) => releasedAt[b] - releasedAt[a] || a - b,
+    ),
+  };
+}
+
+/**
+ * The k tracks nearest to track `seed` by squared Euclidean distance on the normalised
+ * features (Euclidean, not cosine: cosine ignores magnitude, and non-negative audio
+ * features all point roughly the same way). Brute force over the Float32Array with a
+ * bounded max-heap: O(n·7 + n·log k); tracks where `skip(i)` is true are ignored.
+ * Result is nearest first, ties by index.
+ */
+export function nearestNeighbours(
+  index: CatalogIndex,
+  seed: number,
+  k: number,
+  skip: (i: number) => boolean,
+): Int32Array {
+  const { features, size } = index;
+  const heapIdx = new Int32Array(k);
+  const heapDist = new Float64Array(k);
+  let count = 0;
+  const s = seed * FEATURE_DIM;
+  for (let i = 0; i < size && k > 0; i++) {
+    if (i === seed || skip(i)) continue;
+    const o = i * FEATURE_DIM;
+    let d = 0;
+    for (let f = 0; f < FEATURE_DIM; f++) {
+      const diff = features[o + f] - features[s + f];
+      d += diff * diff;
+    }
+    if (count < k) {
+      heapIdx[count] = i;
+      heapDist[count] = d;
+      siftUp(heapIdx, heapDist, count++);
+    } else if (d < heapDist[0]) {
+      heapIdx[0] = i;
+      heapDist[0] = d;
+      siftDown(heapIdx, heapDist, count);
+    }
+  }
+  const order = Array.from({ length: count }, (_, j) => j).sort(
+    (a, b) => heapDist[a] - heapDist[b] || heapIdx[a] - heapIdx[b],
+  );
+  return Int32Array.from(order.map((j) => heapIdx[j]));
+}
+
+/** Max-heap on distance; equal distances keep the earlier (smaller) index, so results are deterministic. */
+function above(dist: Float64Array, idx: Int32Array, a: number, b: number): boolean {
+  return dist[a] > dist[b] || (dist[a] === dist[b] && idx[a] > idx[b]);
+}
+
+function swap(idx: Int32Array, dist: Float64Array, a: number, b: number): void {
+  const ti = idx[a];
+  idx[a] = idx[b];
+  idx[b] = ti;
+  const td = dist[a];
+  dist[a] = dist[b];
+  dist[b] = td;
+}
+
+function siftUp(idx: Int32Array, dist: Float64Array, i: number): void {
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!above(dist, idx, i, parent)) return;
+    swap(idx, dist, i, parent);
+    i = parent;
+  }
+}
+
+function siftDown(idx: Int32Array, dist: Float64Array, n: number): void {
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let top = i;
+    if (l < n && above(dist, idx, l, top)) top = l;
+    if (r < n && above(dist, idx, r, top)) top = r;
+    if (top === i) return;
+    swap(idx, dist, i, top);
+    i = top;
+  }
+}
