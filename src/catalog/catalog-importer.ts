@@ -96,7 +96,8 @@ class ImportRun {
 
   bad(row: BadRow): void {
     this.stats.badRows++;
-    if (this.badRowSamples.length < (this.options.maxBadRowsListed ?? 20)) this.badRowSamples.push(row);
+    if (this.badRowSamples.length < (this.options.maxBadRowsListed ?? 20))
+      this.badRowSamples.push({ lineNumber: row.lineNumber, reason: row.reason });
   }
 
   seen(trackId: string): void {
