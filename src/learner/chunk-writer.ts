@@ -1,0 +1,155 @@
+/**
+ * Applies one chunk of a partition: decode → dead-letter the bad → drop duplicates →
+ * load actors and tracks → apply in order → one transaction (state, interactions,
+ * outbox, offset) → fresh snapshots to Redis.
+ */
+import type { KafkaMessage, Producer } from 'kafkajs';
+import type { Pool } from 'pg';
+import type { DeadLetter } from '../contracts/records.js';
+import type { LearningParams } from '../domain/learning-params.js';
+import { applyPersonality, initialUserState, snapshotOf, SNAPSHOT_LIMITS, type UserSnapshot, type UserState } from '../domain/user-state.js';
+import { decodeUserState } from '../domain/user-state-codec.js';
+import type { SchemaRegistry } from '../infra/avro/schema-registry.js';
+import type { Logger } from '../infra/logging/logger.js';
+import { advanceOffset, findAppliedEventIds, insertInteractions, insertOutbox, type PartitionPosition } from '../infra/postgres/event-log.repository.js';
+import { withTransaction } from '../infra/postgres/pool.js';
+import { findActiveProfiles, findModelsByUserIds, upsertGenrePreferences, upsertHistory, upsertModels } from '../infra/postgres/user-model.repository.js';
+import type { SnapshotCache } from '../infra/redis/snapshot.cache.js';
+import type { ActorCache } from './actor-cache.js';
+import { applyBatch, type SourcedEvent } from './apply-batch.js';
+import { decodeUserEvent } from './event-decoder.js';
+import type { TrackLookup } from './track-lookup.js';
+
+export interface ChunkResult {
+  readonly applied: number;
+  readonly duplicates: number;
+  readonly deadLettered: number;
+}
+
+export interface ChunkWriterDeps {
+  readonly pool: Pool;
+  readonly producer: Producer;
+  readonly registry: SchemaRegistry;
+  readonly snapshots: SnapshotCache<UserSnapshot>;
+  readonly params: LearningParams;
+  readonly log: Logger;
+  readonly actors: ActorCache;
+  readonly tracks: TrackLookup;
+  readonly topics: { readonly deadLetters: string };
+  readonly clock?: () => number;
+}
+
+export interface Chunk {
+  readonly position: PartitionPosition;
+  /** Postgres's next offset for the partition when the chunk was read (the fence). */
+  readonly expected: bigint | null;
+  readonly messages: readonly KafkaMessage[];
+}
+
+export class ChunkWriter {
+  constructor(private readonly d: ChunkWriterDeps) {}
+
+  async write(chunk: Chunk): Promise<ChunkResult> {
+    const now = (this.d.clock ?? Date.now)();
+    const { good, dead } = this.decode(chunk, now);
+    const events = await this.withoutDuplicates(good);
+    const users = [...new Set(events.map((e) => e.event.userId))];
+    const states = await this.loadActors(users);
+    const tracks = await this.d.tracks.getMany(this.d.pool, events.map((e) => e.event.trackId));
+    if (dead.length > 0) await this.deadLetter(dead);
+    // Deleted before the commit so a crash after it leaves snapshots missing, never stale.
+    await this.d.snapshots.invalidate(users);
+    const effects = applyBatch({ topic: chunk.position.topic, partition: chunk.position.partition, events, states, tracks, params: this.d.params, now });
+    const next = BigInt(chunk.messages[chunk.messages.length - 1].offset) + 1n;
+    await withTransaction(this.d.pool, async (tx) => {
+      await insertInteractions(tx, effects.interactions);
+      await upsertModels(tx, effects.models);
+      await upsertGenrePreferences(tx, effects.preferences);
+      await upsertHistory(tx, effects.history);
+      await insertOutbox(tx, effects.rewards.map((r) => ({ eventId: r.event_id, userId: r.user_id, payload: this.d.registry.encode('music.RewardRecord', r) })));
+      await advanceOffset(tx, chunk.position, chunk.expected, next);
+    });
+    for (const [userId, state] of states) this.d.actors.set(userId, state);
+    await this.publishSnapshots(states);
+    return { applied: events.length, duplicates: good.length - events.length, deadLettered: dead.length };
+  }
+
+  private decode(chunk: Chunk, now: number): { good: SourcedEvent[]; dead: DeadLetter[] } {
+    const good: SourcedEvent[] = [];
+    const dead: DeadLetter[] = [];
+    for (const m of chunk.messages) {
+      const decoded = decodeUserEvent(this.d.registry, m.key, m.value);
+      if (decoded.ok) {
+        good.push({ offset: Number(m.offset), event: decoded.event });
+        continue;
+      }
+      this.d.log.warn({ topic: chunk.position.topic, partition: chunk.position.partition, offset: m.offset, reasonCode: decoded.code }, decoded.reason);
+      dead.push({
+        reason_code: decoded.code,
+        reason: decoded.reason,
+        source_topic: chunk.position.topic,
+        source_partition: chunk.position.partition,
+        source_offset: Number(m.offset),
+        key: m.key ?? null,
+        value: m.value ?? null,
+        headers: headersOf(m),
+        failed_at: now,
+        error_retriable: false,
+      });
+    }
+    return { good, dead };
+  }
+
+  /** Drops events already applied (a client resent them) and repeats inside the chunk. */
+  private async withoutDuplicates(events: SourcedEvent[]): Promise<SourcedEvent[]> {
+    const applied = await findAppliedEventIds(this.d.pool, [...new Set(events.map((e) => e.event.eventId))]);
+    const seen = new Set<string>();
+    return events.filter(({ event }) => {
+      if (applied.has(event.eventId) || seen.has(event.eventId)) return false;
+      seen.add(event.eventId);
+      return true;
+    });
+  }
+
+  private async loadActors(users: readonly string[]): Promise<Map<string, UserState>> {
+    const states = new Map<string, UserState>();
+    const missing: string[] = [];
+    for (const u of users) {
+      const s = this.d.actors.get(u);
+      if (s) states.set(u, s);
+      else missing.push(u);
+    }
+    for (const m of await findModelsByUserIds(this.d.pool, missing)) states.set(m.userId, decodeUserState(m.state));
+    const fresh = missing.filter((u) => !states.has(u));
+    for (const u of fresh) states.set(u, initialUserState(u, { replayCapacity: this.d.params.replayCapacity }));
+    for (const p of await findActiveProfiles(this.d.pool, fresh)) applyPersonality(states.get(p.userId) as UserState, p);
+    return states;
+  }
+
+  private async deadLetter(dead: readonly DeadLetter[]): Promise<void> {
+    await this.d.producer.send({
+      topic: this.d.topics.deadLetters,
+      acks: -1,
+      messages: dead.map((d) => ({ key: d.key, value: this.d.registry.encode('music.DeadLetter', d), headers: { reason_code: d.reason_code } })),
+    });
+  }
+
+  /** After the commit the state is durable; a failed snapshot write only costs a rebuild. */
+  private async publishSnapshots(states: ReadonlyMap<string, UserState>): Promise<void> {
+    try {
+      await this.d.snapshots.writeMany([...states.values()].map((s) => ({ userId: s.userId, snapshot: snapshotOf(s, SNAPSHOT_LIMITS) })));
+    } catch (error) {
+      this.d.log.warn({ users: states.size, err: error }, 'snapshot write failed; the recommender rebuilds missing snapshots from Postgres');
+    }
+  }
+}
+
+function headersOf(m: KafkaMessage): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  for (const [k, v] of Object.entries(m.headers ?? {})) {
+    if (v === undefined) continue;
+    const first = Array.isArray(v) ? v[0] : v;
+    out[k] = Buffer.isBuffer(first) ? first : Buffer.from(String(first));
+  }
+  return out;
+}
