@@ -19,6 +19,8 @@ const common = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.stack/'],
 };
 export default {
+  // Integration tests wait on real services; unit tests never get near this.
+  testTimeout: 120_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'] },
