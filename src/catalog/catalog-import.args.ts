@@ -15,6 +15,7 @@ DB and Kafka settings come from the environment (DATABASE_URL, DATABASE_SCHEMA, 
 /** A command line that cannot be run; the CLI prints the usage with it. */
 export class UsageError extends Error {
   readonly retriable = false;
+  override readonly name = 'UsageError';
 }
 
 export function parseCatalogImportArgs(argv: readonly string[]): CatalogImportArgs {

@@ -100,7 +100,7 @@ async function openSource(input: CatalogInput): Promise<OpenedSource> {
     return { items: generatedSource(input), fraction: (stats) => stats.rowsRead / input.count };
   }
   const size = await fileSize(input.path);
-  const stream = createReadStream(input.path, { highWaterMark: 256 * 1024 });
+  const stream = createReadStream(input.path, { highWaterMark: 64 * 1024 });
   // Progress by bytes of the (compressed) file read: known up front, unlike the row count.
   return { items: readSpotifyCsv(stream), fraction: () => (size > 0 ? stream.bytesRead / size : null) };
 }
@@ -112,10 +112,9 @@ async function fileSize(path: string): Promise<number> {
     return info.size;
   } catch (error) {
     if (error instanceof CatalogInputError) throw error;
-    throw new CatalogInputError(
-      `cannot read dataset file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      { cause: error },
-    );
+    const code = (error as NodeJS.ErrnoException).code;
+    const what = code === 'ENOENT' ? 'dataset file not found' : `cannot read dataset file (${code ?? String(error)})`;
+    throw new CatalogInputError(`${what}: ${path}`, { cause: error });
   }
 }
 

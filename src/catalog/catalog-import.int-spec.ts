@@ -120,6 +120,24 @@ describe('catalog import (Postgres + Kafka)', () => {
     expect([...all].sort()).toEqual(all);
   });
 
+  it('stops on the first publish failure, after the batches in flight finished', async () => {
+    const published: number[] = [];
+    let calls = 0;
+    const failing: PublishCatalog = async (rows) => {
+      if (++calls === 2) throw new Error('broker gone');
+      published.push(rows.length);
+    };
+    const source = generatedSource({ count: 500, seed: 'publish-failure' });
+    await expect(importCatalog(source, { pool: db.pool, publish: failing, batchSize: 100 })).rejects.toThrow(
+      'broker gone',
+    );
+    expect(published).toEqual([100]);
+    // Committed batches stay committed; a re-run re-publishes them (every row, changed or not).
+    const stored = await count(db.pool);
+    expect(stored).toBeGreaterThanOrEqual(303 + 200);
+    expect(stored).toBeLessThanOrEqual(303 + 300);
+  });
+
   /** Reads the topic from the start until `expected` records arrived; latest value per key. */
   async function consumeLatest(expected: number): Promise<Map<string, CatalogTrack>> {
     const groupId = uniqueName('catalog-int');

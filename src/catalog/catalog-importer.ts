@@ -54,20 +54,27 @@ export async function importCatalog(source: AsyncIterable<SourceItem>, options: 
     throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   const run = new ImportRun(options);
   let batch: CatalogTrackRow[] = [];
-  for await (const item of source) {
-    run.stats.rowsRead++;
-    if (item.kind === 'bad') {
-      run.bad(item);
-      continue;
+  try {
+    for await (const item of source) {
+      run.stats.rowsRead++;
+      if (item.kind === 'bad') {
+        run.bad(item);
+        continue;
+      }
+      run.seen(item.row.track_id);
+      batch.push(item.row);
+      if (batch.length >= batchSize) {
+        await run.write(batch);
+        batch = [];
+      }
     }
-    run.seen(item.row.track_id);
-    batch.push(item.row);
-    if (batch.length >= batchSize) {
-      await run.write(batch);
-      batch = [];
-    }
+    await run.write(batch);
+  } catch (error) {
+    // Let batches already in flight commit and publish, so the caller can close the
+    // pool and producer safely; the first error is the one worth reporting.
+    await run.drain();
+    throw error;
   }
-  await run.write(batch);
   await run.settle();
   return run.summary();
 }
@@ -89,7 +96,10 @@ class ImportRun {
   private readonly badRowSamples: BadRow[] = [];
   // ~90k ids of ~22 chars: a few MB, the price of an exact distinct count.
   private readonly ids = new Set<string>();
-  private inFlight: Promise<void> = Promise.resolve();
+  /** Postgres write of the latest batch, and produce of the latest and the one before. */
+  private storing: Promise<unknown> = Promise.resolve();
+  private publishing: Promise<void> = Promise.resolve();
+  private publishingBefore: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | null = null;
 
   constructor(private readonly options: ImportOptions) {}
@@ -104,34 +114,53 @@ class ImportRun {
     this.ids.add(trackId);
   }
 
-  /** Waits for the previous batch, then starts this one without waiting for it. */
+  /**
+   * Starts this batch's transaction once the previous one committed, and its produce
+   * once both that commit and the previous produce are done: Postgres and Kafka work
+   * overlap, each stays strictly in batch order, and at most three batches are held.
+   */
   async write(batch: CatalogTrackRow[]): Promise<void> {
-    await this.settle();
+    await Promise.all([this.storing, this.publishingBefore]);
+    this.throwIfFailed();
     if (batch.length === 0) return;
-    // Failures are parked and rethrown by settle(): a bare rejected promise would be
-    // reported as unhandled while the next batch is still being parsed.
-    this.inFlight = this.store(batch).catch((error: unknown) => {
-      this.failure = { error };
-    });
+    const stored = withTransaction(this.options.pool, (client) => upsertMany(client, batch));
+    const previous = this.publishing;
+    // Failures are parked and rethrown by settle()/the next write(): a bare rejected
+    // promise would be reported as unhandled while the next batch is still being parsed.
+    this.storing = stored.then((result) => this.count(result)).catch(this.park);
+    this.publishingBefore = previous;
+    this.publishing = Promise.all([stored, previous])
+      .then(([result]) => this.publish(result))
+      .catch(this.park);
+  }
+
+  /** Waits for everything in flight; never rejects (failures are parked). */
+  async drain(): Promise<void> {
+    await Promise.all([this.storing, this.publishing]);
   }
 
   async settle(): Promise<void> {
-    await this.inFlight;
-    if (this.failure) throw this.failure.error;
+    await this.drain();
+    this.throwIfFailed();
   }
 
   summary(): ImportSummary {
     return { ...this.tick(), badRowSamples: [...this.badRowSamples] };
   }
 
-  private async store(batch: CatalogTrackRow[]): Promise<void> {
-    const result = await withTransaction(this.options.pool, (client) => upsertMany(client, batch));
-    if (this.options.publish) {
-      await this.options.publish(result.rows);
-      this.stats.published += result.rows.length;
-    }
-    this.count(result);
+  private async publish(result: UpsertResult): Promise<void> {
+    if (this.failure || !this.options.publish) return;
+    await this.options.publish(result.rows);
+    this.stats.published += result.rows.length;
     this.options.onProgress?.(this.tick());
+  }
+
+  private readonly park = (error: unknown): void => {
+    this.failure ??= { error };
+  };
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
   }
 
   private count(result: UpsertResult): void {
@@ -139,6 +168,7 @@ class ImportRun {
     this.stats.updated += result.updated;
     this.stats.unchanged += result.unchanged;
     this.stats.genresAdded += result.genresAdded;
+    if (!this.options.publish) this.options.onProgress?.(this.tick());
   }
 
   private tick(): ImportStats {

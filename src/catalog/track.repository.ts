@@ -35,8 +35,19 @@ export async function upsertMany(executor: Executor, rows: readonly CatalogTrack
     else if (r.written) updated++;
     genresAdded += r.genres.length - (r.old_genre_count ?? 1);
   }
-  const out = result.rows.map(toCatalogRow);
+  const out = inBatchOrder(merged, result.rows);
   return { rows: out, inserted, updated, unchanged: out.length - inserted - updated, genresAdded };
+}
+
+/** The statement returns rows unordered; the topic should see them in file order. */
+function inBatchOrder(batch: readonly CatalogTrackRow[], rows: readonly UpsertedRow[]): CatalogTrackRow[] {
+  const byId = new Map(rows.map((r) => [r.track_id, r]));
+  return batch.map((b) => {
+    const row = byId.get(b.track_id);
+    // Invariant of UPSERT_SQL: every input track comes back exactly once.
+    if (!row) throw new Error(`upsert returned no row for track ${b.track_id}`);
+    return toCatalogRow(row);
+  });
 }
 
 function columnArrays(rows: readonly CatalogTrackRow[]): unknown[] {
