@@ -14,6 +14,7 @@ export interface AppConfig {
     readonly eventPartitions: number;
     readonly partitionsConsumedConcurrently: number;
     readonly consumerGroup: string;
+    readonly sessionTimeoutMs: number;
     readonly requestTimeoutMs: number;
   };
   readonly database: { readonly url: string; readonly schema: string; readonly poolMax: number };
@@ -43,6 +44,7 @@ const spec = {
   KAFKA_EVENT_PARTITIONS: { kind: 'int', default: '6', min: 1, max: 1000 },
   KAFKA_PARTITIONS_CONCURRENCY: { kind: 'int', default: '2', min: 1, max: 1000 },
   KAFKA_CONSUMER_GROUP: { kind: 'string', default: 'music-rl-learner' },
+  KAFKA_SESSION_TIMEOUT_MS: { kind: 'int', default: '30000', min: 6000, max: 300_000 },
   KAFKA_REQUEST_TIMEOUT_MS: { kind: 'int', default: '10000', min: 100, max: 600_000 },
   DATABASE_URL: { kind: 'url', default: 'postgres://postgres@127.0.0.1:5432/test', protocols: ['postgres:', 'postgresql:'] },
   DATABASE_SCHEMA: { kind: 'string', default: 'public', pattern: /^[a-z_][a-z0-9_]*$/ },
@@ -76,6 +78,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       eventPartitions: v.KAFKA_EVENT_PARTITIONS,
       partitionsConsumedConcurrently: v.KAFKA_PARTITIONS_CONCURRENCY,
       consumerGroup: v.KAFKA_CONSUMER_GROUP,
+      sessionTimeoutMs: v.KAFKA_SESSION_TIMEOUT_MS,
       requestTimeoutMs: v.KAFKA_REQUEST_TIMEOUT_MS,
     },
     database: { url: v.DATABASE_URL, schema: v.DATABASE_SCHEMA, poolMax: v.DATABASE_POOL_MAX },

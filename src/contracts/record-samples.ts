@@ -32,6 +32,8 @@ export const RECORD_SAMPLES: { readonly [N in RecordName]: RecordTypes[N] } = {
     ms_listened: 180_000,
     track_duration_ms: 213_573,
     context: 'workout',
+    recommendation_id: 'req-7f3a',
+    recommended_at: T0 - 240_000,
     client: 'web/1.4.2',
   },
   'music.FeedbackEvent': {

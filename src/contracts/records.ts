@@ -26,6 +26,8 @@ export interface ListeningEvent {
   track_duration_ms: number;
   /** workout, party, study, commute, relax, sleep, focus */
   context: string | null;
+  recommendation_id: string | null;
+  recommended_at: number | null;
   client: string | null;
 }
 

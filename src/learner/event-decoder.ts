@@ -46,8 +46,8 @@ function fromListening(e: ListeningEvent): Record<string, unknown> {
     msListened: e.ms_listened,
     trackDurationMs: e.track_duration_ms,
     context: e.context,
-    recommendationId: null,
-    recommendedAt: null,
+    recommendationId: e.recommendation_id,
+    recommendedAt: e.recommended_at,
   };
 }
 

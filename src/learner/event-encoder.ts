@@ -8,7 +8,14 @@ export function toEventRecord(e: UserEvent): { name: 'music.ListeningEvent'; val
   if (e.kind === 'listening') {
     return {
       name: 'music.ListeningEvent',
-      value: { ...common, ms_listened: e.msListened, track_duration_ms: e.trackDurationMs ?? 0, client: null },
+      value: {
+        ...common,
+        ms_listened: e.msListened,
+        track_duration_ms: e.trackDurationMs ?? 0,
+        recommendation_id: e.recommendationId,
+        recommended_at: e.recommendedAt,
+        client: null,
+      },
     };
   }
   return {

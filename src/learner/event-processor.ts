@@ -14,6 +14,7 @@ import type { SchemaRegistry } from '../infra/avro/schema-registry.js';
 import type { Logger } from '../infra/logging/logger.js';
 import { findNextOffset, type PartitionPosition } from '../infra/postgres/event-log.repository.js';
 import type { SnapshotCache } from '../infra/redis/snapshot.cache.js';
+import { createProducer } from '../infra/kafka/kafka-client.js';
 import { ActorCache } from './actor-cache.js';
 import { ChunkWriter, type ChunkResult } from './chunk-writer.js';
 import { retryUntilDone } from './retry.js';
@@ -30,6 +31,8 @@ export interface EventProcessorOptions {
   readonly topics: { readonly events: string; readonly rewards: string; readonly deadLetters: string };
   readonly groupId: string;
   readonly partitionsConsumedConcurrently: number;
+  /** How long the group waits for a silent member (e.g. one killed) before rebalancing. */
+  readonly sessionTimeoutMs?: number;
   readonly actorCapacity?: number;
   readonly chunkSize?: number;
   readonly clock?: () => number;
@@ -60,12 +63,27 @@ export class EventProcessor {
 
   async start(): Promise<void> {
     const { kafka, groupId, topics } = this.o;
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = createProducer(kafka, { idempotent: true });
     await this.producer.connect();
-    this.relay = new RewardRelay({ pool: this.o.pool, producer: this.producer, topic: topics.rewards, log: this.o.log });
-    this.writer = new ChunkWriter({ ...this.o, producer: this.producer, actors: this.actors, tracks: new TrackLookup() });
+    this.relay = new RewardRelay({
+      pool: this.o.pool,
+      producer: this.producer,
+      topic: topics.rewards,
+      log: this.o.log,
+    });
+    this.writer = new ChunkWriter({
+      ...this.o,
+      producer: this.producer,
+      actors: this.actors,
+      tracks: new TrackLookup(),
+    });
     await this.relay.sweep();
-    this.consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3000, maxBytesPerPartition: 2 * 1024 * 1024 });
+    this.consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: this.o.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: Math.min(3000, Math.floor((this.o.sessionTimeoutMs ?? 30_000) / 3)),
+      maxBytesPerPartition: 2 * 1024 * 1024,
+    });
     this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => this.onAssignment(e.payload.memberAssignment));
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: topics.events, fromBeginning: true });
@@ -105,7 +123,10 @@ export class EventProcessor {
       const next = await findNextOffset(this.o.pool, p);
       if (next !== null) this.consumer?.seek({ topic: p.topic, partition: p.partition, offset: next.toString() });
     } catch (error) {
-      this.o.log.warn({ topic: p.topic, partition: p.partition, err: error }, 'could not seek to stored offset; the chunk filter will skip applied records');
+      this.o.log.warn(
+        { topic: p.topic, partition: p.partition, err: error },
+        'could not seek to stored offset; the chunk filter will skip applied records',
+      );
     }
   }
 

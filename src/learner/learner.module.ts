@@ -44,6 +44,7 @@ export class EventProcessorService implements OnApplicationBootstrap, OnApplicat
       },
       groupId: config.kafka.consumerGroup,
       partitionsConsumedConcurrently: config.kafka.partitionsConsumedConcurrently,
+      sessionTimeoutMs: config.kafka.sessionTimeoutMs,
     });
   }
 

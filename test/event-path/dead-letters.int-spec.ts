@@ -14,7 +14,10 @@ import { waitFor } from '../support/wait-for.js';
 describe('event path, dead letters', () => {
   let env: EventPathEnv;
   let processor: EventProcessor;
-  const good = [0, 1, 2].map((i) => ({ ...listenEvent(`ok-${i}`, 'T1', i * 1000, 200_000, 200_000), userId: 'good-user' }));
+  const good = [0, 1, 2].map((i) => ({
+    ...listenEvent(`ok-${i}`, 'T1', i * 1000, 200_000, 200_000),
+    userId: 'good-user',
+  }));
 
   beforeAll(async () => {
     env = await createEventPathEnv('dlq', { partitions: 1 });
@@ -35,18 +38,34 @@ describe('event path, dead letters', () => {
   it('dead-letters every bad kind and keeps processing good events', async () => {
     const valid = listening({ event_id: 'valid-shape' });
     const feedback = env.registry.encode('music.FeedbackEvent', {
-      event_id: 'fb-1', user_id: 'bad-user', track_id: 'T1', occurred_at: 1_700_000_000_000, feedback_type: 'meh',
-      ms_listened: null, track_duration_ms: null, context: null, recommendation_id: null, recommended_at: null,
+      event_id: 'fb-1',
+      user_id: 'bad-user',
+      track_id: 'T1',
+      occurred_at: 1_700_000_000_000,
+      feedback_type: 'meh',
+      ms_listened: null,
+      track_duration_ms: null,
+      context: null,
+      recommendation_id: null,
+      recommended_at: null,
     });
     const cases: Array<{ code: string; key: string | null; value: Buffer | null }> = [
       { code: 'undecodable', key: 'bad-user', value: Buffer.from('not avro at all') },
-      { code: 'unknown-fingerprint', key: 'bad-user', value: Buffer.concat([Buffer.from([0xc3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8]), valid.subarray(10)]) },
+      {
+        code: 'unknown-fingerprint',
+        key: 'bad-user',
+        value: Buffer.concat([Buffer.from([0xc3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8]), valid.subarray(10)]),
+      },
       { code: 'undecodable', key: 'bad-user', value: valid.subarray(0, valid.length - 3) },
       { code: 'undecodable', key: 'bad-user', value: null },
       { code: 'missing-user-id', key: null, value: listening({ event_id: 'm1', user_id: '' }) },
       { code: 'unknown-feedback-type', key: 'bad-user', value: feedback },
       { code: 'invalid-duration', key: 'bad-user', value: listening({ event_id: 'neg', ms_listened: -5 }) },
-      { code: 'invalid-duration', key: 'bad-user', value: listening({ event_id: 'absurd', ms_listened: 10 * 3_600_000 }) },
+      {
+        code: 'invalid-duration',
+        key: 'bad-user',
+        value: listening({ event_id: 'absurd', ms_listened: 10 * 3_600_000 }),
+      },
       { code: 'key-mismatch', key: 'someone-else', value: listening({ event_id: 'km' }) },
     ];
     await env.produceRaw(cases.map((c) => ({ key: c.key, value: c.value, headers: { source: 'test' } })));
@@ -63,17 +82,28 @@ describe('event path, dead letters', () => {
       expect(l.value).toEqual(cases[i].value);
       expect(l.key?.toString() ?? null).toBe(cases[i].key);
       expect(l.headers.source.toString()).toBe('test');
-      expect(l).toMatchObject({ source_topic: env.topic('userEvents'), source_partition: 0, source_offset: i, error_retriable: false });
+      expect(l).toMatchObject({
+        source_topic: env.topic('userEvents'),
+        source_partition: 0,
+        source_offset: i,
+        error_retriable: false,
+      });
       expect(l.reason.length).toBeGreaterThan(5);
     });
 
-    await waitFor(async () => {
-      const { rows } = await env.db.pool.query('SELECT event_id FROM music_interactions ORDER BY source_offset');
-      return rows.length === 3 && rows.map((r) => r.event_id);
-    }, { what: 'good events applied' });
-    expect(processor.counters.deadLettered).toBe(cases.length);
+    await waitFor(
+      async () => {
+        const { rows } = await env.db.pool.query('SELECT event_id FROM music_interactions ORDER BY source_offset');
+        return rows.length === 3 && rows.map((r) => r.event_id);
+      },
+      { what: 'good events applied' },
+    );
+    // The counter moves just after the commit the query above observes.
+    await waitFor(() => processor.counters.deadLettered === cases.length, { what: 'dead-letter counter' });
     const { rows } = await env.db.pool.query(
-      "SELECT next_offset::int AS n FROM processor_offsets WHERE consumer_group = $1", [env.group]);
+      'SELECT next_offset::int AS n FROM processor_offsets WHERE consumer_group = $1',
+      [env.group],
+    );
     expect(rows).toEqual([{ n: cases.length + good.length }]);
   });
 });

@@ -70,7 +70,9 @@ describe('event path, golden sequence', () => {
     expect(state.q.get(K2)?.[0]).toBeCloseTo(-0.012925, 12);
     expect(state.q.get(KX)?.[0]).toBeCloseTo(-0.0597, 12);
 
-    const prefs = await env.db.pool.query('SELECT genre, kind, score, interactions FROM music_genre_preferences ORDER BY genre');
+    const prefs = await env.db.pool.query(
+      'SELECT genre, kind, score, interactions FROM music_genre_preferences ORDER BY genre',
+    );
     const byName = Object.fromEntries(prefs.rows.map((r) => [r.genre, r]));
     expect(Object.keys(byName)).toEqual(['Hype Beats', 'Lo-fi Chill', 'ambient', 'edm', 'house']);
     expect(byName.edm.score).toBeCloseTo(0.5413372, 12);
@@ -89,7 +91,9 @@ describe('event path, golden sequence', () => {
   });
 
   it('writes one interaction per event with the exact rewards', async () => {
-    const { rows } = await env.db.pool.query('SELECT event_id, feedback_type, final_reward FROM music_interactions ORDER BY source_offset');
+    const { rows } = await env.db.pool.query(
+      'SELECT event_id, feedback_type, final_reward FROM music_interactions ORDER BY source_offset',
+    );
     expect(rows.map((r) => r.event_id)).toEqual(EVENTS.map((e) => e.eventId));
     expect(rows.map((r) => r.feedback_type)).toEqual(FEEDBACK);
     rows.forEach((r, i) => expect(r.final_reward).toBeCloseTo(FINAL_REWARDS[i], 9));
@@ -108,11 +112,17 @@ describe('event path, golden sequence', () => {
       expect(r.model_version).toBe(i + 1);
       expect(r.source_topic).toBe(env.topic('userEvents'));
     });
-    expect(rewards[7]).toMatchObject({ state_key: K1, q_before: expect.closeTo(0.323708, 9), q_after: expect.closeTo(0.5413372, 9) });
+    expect(rewards[7]).toMatchObject({
+      state_key: K1,
+      q_before: expect.closeTo(0.323708, 9),
+      q_after: expect.closeTo(0.5413372, 9),
+    });
   });
 
   it('publishes the snapshot to Redis', async () => {
-    const raw = await waitFor(() => env.redis.get(`${env.redisPrefix}snapshot:{u1}`).then((v) => v ?? undefined), { what: 'snapshot' });
+    const raw = await waitFor(() => env.redis.get(`${env.redisPrefix}snapshot:{u1}`).then((v) => v ?? undefined), {
+      what: 'snapshot',
+    });
     const snapshot = JSON.parse(raw) as UserSnapshot;
     expect(snapshot).toMatchObject({ userId: 'u1', modelVersion: 8, stateKeyPrefix: 'O1C1E1A1N1' });
     expect(snapshot.q['e2v1d2t2|Hype Beats'][0]).toBe(0.5413);

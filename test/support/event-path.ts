@@ -9,7 +9,7 @@ import type { CatalogTrackRow } from '../../src/catalog/catalog-track.js';
 import type { Track } from '../../src/domain/types.js';
 import type { UserEvent } from '../../src/domain/user-state.js';
 import { SchemaRegistry } from '../../src/infra/avro/schema-registry.js';
-import { createKafka } from '../../src/infra/kafka/kafka-client.js';
+import { createKafka, createProducer } from '../../src/infra/kafka/kafka-client.js';
 import { ensureTopics } from '../../src/infra/kafka/topic-bootstrap.js';
 import { topicName, type TopicId } from '../../src/infra/kafka/topics.js';
 import { createTestSchema, type TestSchema } from '../../src/infra/postgres/test-schema.js';
@@ -31,7 +31,9 @@ export interface EventPathEnv {
   readonly redis: Redis;
   topic(id: TopicId): string;
   produce(events: readonly UserEvent[]): Promise<void>;
-  produceRaw(messages: ReadonlyArray<{ key: string | null; value: Buffer | null; headers?: Record<string, string> }>): Promise<void>;
+  produceRaw(
+    messages: ReadonlyArray<{ key: string | null; value: Buffer | null; headers?: Record<string, string> }>,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export async function createEventPathEnv(label: string, options: { partitions?: 
   await admin.connect();
   const created = await ensureTopics(admin, { prefix, eventPartitions: options.partitions ?? 4 });
   await admin.disconnect();
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = createProducer(kafka, { idempotent: true });
   await producer.connect();
   const registry = SchemaRegistry.load();
   const redis = new Redis(REDIS_URL);
@@ -112,7 +114,8 @@ export function catalogRow(t: Track): CatalogTrackRow {
 }
 
 export async function insertTracks(env: EventPathEnv, tracks: readonly Track[]): Promise<void> {
-  for (let i = 0; i < tracks.length; i += 2000) await upsertMany(env.db.pool, tracks.slice(i, i + 2000).map(catalogRow));
+  for (let i = 0; i < tracks.length; i += 2000)
+    await upsertMany(env.db.pool, tracks.slice(i, i + 2000).map(catalogRow));
 }
 
 /** Reads every record of a topic from the beginning until `until` says it has enough. */

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
 
 export interface KafkaClientOptions {
   readonly brokers: readonly string[];
@@ -40,4 +40,18 @@ function levelName(level: logLevel): string {
     default:
       return 'debug';
   }
+}
+
+/**
+ * Producers all hash keys with the Java client's murmur2 partitioner, so a user's records
+ * land in the same partition whoever writes them. Idempotent producers retry without a
+ * limit: a bounded retry could reorder or duplicate a user's records (kafkajs warns so).
+ */
+export function createProducer(kafka: Kafka, options: { idempotent: boolean }): Producer {
+  return kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    idempotent: options.idempotent,
+    maxInFlightRequests: options.idempotent ? 1 : undefined,
+    retry: options.idempotent ? { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 5000 } : undefined,
+  });
 }
