@@ -6,7 +6,7 @@ import { topBuckets, topGenres, type RankedPreference } from './genre-preference
 import { topHistory } from './listening-history.js';
 import { rlAdjustmentOf } from './q-table.js';
 import { personalityKeyPart, trackKeyPart, type KeyedTrack } from './state-key.js';
-import { BALANCED_BIG_FIVE } from './types.js';
+import { BALANCED_BIG_FIVE, type BigFive } from './types.js';
 import type { UserState } from './user-state.js';
 
 /** Upper bounds on list sizes; larger requests are capped (sized for the 4 KB budget). */
@@ -27,6 +27,10 @@ export interface UserSnapshot {
   /** All learned buckets except 'Other', best first. */
   readonly buckets: readonly PreferenceRow[];
   readonly history: readonly HistoryRow[];
+  /** Big Five on 0..100, or null when the user has no profile (scorers use balanced defaults). */
+  readonly personality: BigFive | null;
+  /** Recently skipped or disliked track ids, newest first: never recommend these. */
+  readonly negatives: readonly string[];
 }
 
 export interface SnapshotSizes {
@@ -66,6 +70,8 @@ export function snapshotOf(state: UserState, sizes: SnapshotSizes): UserSnapshot
     history: topHistory(state.history, cap(sizes.topHistory, SNAPSHOT_LIMITS.topHistory)).map(
       (h) => [h.trackId, h.playCount, h.lastPlayedAt] as const,
     ),
+    personality: state.personality ? { ...state.personality } : null,
+    negatives: [...state.recentNegatives],
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Binary form of a UserState for the `music_rl_models.state` column. Layout v1, all
+ * Binary form of a UserState for the `music_rl_models.state` column. Layout v2 (v1 is still read), all
  * numbers little-endian, floats as float64 so the round trip is exact:
  *
  *   u8 version=1 | str userId | f64 modelVersion | f64 episodes
@@ -10,6 +10,7 @@
  *   u32 nBuckets, nBuckets × (u32 bucket, f64 score, u32 count)
  *   u32 capacity, u32 next, u32 size, size × (u32 key, u8 action, f64 reward)
  *   u32 nHistory, nHistory × (u32 track, u32 plays, f64 totalMs, f64 first, f64 last)
+ *   u32 nNegatives, nNegatives × u32 track                              (v2 and later)
  *
  *   str = u32 byte length + UTF-8 bytes. Interning makes a full 10k-entry replay buffer
  *   13 bytes per experience instead of repeating a ~30-byte key.
@@ -20,7 +21,7 @@ import { ByteReader, ByteWriter } from './byte-buffer.js';
 import { ACTIONS, DomainValidationError, TRAITS, type BigFive } from './types.js';
 import type { UserState } from './user-state.js';
 
-export const USER_STATE_CODEC_VERSION = 1;
+export const USER_STATE_CODEC_VERSION = 2;
 
 function stringTable(s: UserState): { strings: string[]; index: Map<string, number> } {
   const index = new Map<string, number>();
@@ -30,6 +31,7 @@ function stringTable(s: UserState): { strings: string[]; index: Map<string, numb
   for (const g of s.preferences.genres.keys()) add(g);
   for (const b of s.preferences.buckets.keys()) add(b);
   for (const t of s.history.keys()) add(t);
+  for (const t of s.recentNegatives) add(t);
   return { strings: Array.from(index.keys()), index };
 }
 
@@ -56,6 +58,8 @@ export function encodeUserState(s: UserState): Uint8Array {
   w.u32(s.history.size);
   for (const [t, h] of s.history)
     w.u32(index.get(t)!).u32(h.playCount).f64(h.totalListenMs).f64(h.firstPlayedAt).f64(h.lastPlayedAt);
+  w.u32(s.recentNegatives.length);
+  for (const t of s.recentNegatives) w.u32(index.get(t)!);
   return w.bytes();
 }
 
@@ -73,7 +77,7 @@ function readPrefs<K extends string>(r: ByteReader, str: () => string): Map<K, P
 
 function readState(r: ByteReader): UserState {
   const version = r.u8();
-  if (version !== USER_STATE_CODEC_VERSION)
+  if (version !== 1 && version !== USER_STATE_CODEC_VERSION)
     throw new DomainValidationError('unsupported-state-version', `user state codec v${version}`);
   const userId = r.str();
   const modelVersion = r.f64();
@@ -103,6 +107,7 @@ function readState(r: ByteReader): UserState {
   for (let n = r.count(32); n > 0; n--) {
     history.set(str(), { playCount: r.u32(), totalListenMs: r.f64(), firstPlayedAt: r.f64(), lastPlayedAt: r.f64() });
   }
+  const recentNegatives = version >= 2 ? Array.from({ length: r.count(4) }, () => str()) : [];
   r.end();
   return {
     userId,
@@ -114,6 +119,7 @@ function readState(r: ByteReader): UserState {
     replay: { capacity, items, next },
     rng,
     history,
+    recentNegatives,
   };
 }
 

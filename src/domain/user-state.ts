@@ -63,6 +63,22 @@ export interface UserState {
   /** Replay sampling rng; advanced only by replays, so persisted state replays reproducibly. */
   rng: RngState;
   readonly history: ListeningHistory;
+  /**
+   * Tracks the user recently skipped or disliked, newest first (at most RECENT_NEGATIVES_MAX).
+   * The recommender never returns these, even from a list cached before the feedback.
+   */
+  recentNegatives: string[];
+}
+
+export const RECENT_NEGATIVES_MAX = 30;
+
+/** Explicit signals that take a track off the negative list again. */
+const REDEEMING: ReadonlySet<FeedbackType> = new Set(['like', 'save', 'add_to_playlist', 'share', 'repeat']);
+
+function trackNegatives(state: UserState, trackId: string, feedbackType: FeedbackType, finalReward: number): void {
+  const without = state.recentNegatives.filter((t) => t !== trackId);
+  if (finalReward < 0) state.recentNegatives = [trackId, ...without].slice(0, RECENT_NEGATIVES_MAX);
+  else if (REDEEMING.has(feedbackType)) state.recentNegatives = without;
 }
 
 /** Everything a reward record needs. qBefore/qAfter bracket this event's own update (before any replay). */
@@ -88,6 +104,7 @@ export function initialUserState(userId: string, options: { replayCapacity?: num
     replay: createReplayBuffer(options.replayCapacity ?? DEFAULT_LEARNING_PARAMS.replayCapacity),
     rng: seedState(userId),
     history: createListeningHistory(),
+    recentNegatives: [],
   };
 }
 
@@ -98,6 +115,7 @@ export function cloneUserState(s: UserState): UserState {
     preferences: cloneGenrePreferences(s.preferences),
     replay: cloneReplayBuffer(s.replay),
     history: cloneListeningHistory(s.history),
+    recentNegatives: [...s.recentNegatives],
   };
 }
 
@@ -166,6 +184,7 @@ export function applyEvent(
   if (track)
     updateGenrePreferences(state.preferences, track.genres, { reward: reward.finalReward, alpha: params.alpha });
   if (event.kind === 'listening') recordListen(state.history, event);
+  trackNegatives(state, event.trackId, reward.feedbackType, reward.finalReward);
   const replayed = recordExperience(state, { stateKey, action, reward: reward.finalReward }, params);
   const outcome: EventOutcome = {
     eventId: event.eventId,

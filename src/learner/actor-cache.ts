@@ -9,7 +9,8 @@ export class ActorCache {
   private readonly actors = new Map<string, UserState>();
 
   constructor(private readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`actor cache capacity must be ≥ 1, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`actor cache capacity must be ≥ 1, got ${capacity}`);
   }
 
   get size(): number {

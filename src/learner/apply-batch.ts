@@ -68,8 +68,12 @@ export function applyBatch(input: BatchInput): BatchEffects {
     rewards,
     users,
     models: users.map((u) => modelRow(input.states.get(u) as UserState)),
-    preferences: users.flatMap((u) => preferenceRows(input.states.get(u) as UserState, (touched.get(u) as Touched).genres)),
-    history: users.flatMap((u) => historyRows(input.states.get(u) as UserState, (touched.get(u) as Touched).tracks, input.tracks)),
+    preferences: users.flatMap((u) =>
+      preferenceRows(input.states.get(u) as UserState, (touched.get(u) as Touched).genres),
+    ),
+    history: users.flatMap((u) =>
+      historyRows(input.states.get(u) as UserState, (touched.get(u) as Touched).tracks, input.tracks),
+    ),
   };
 }
 
@@ -140,14 +144,20 @@ function preferenceRows(state: UserState, names: ReadonlySet<string>): GenrePref
   const rows: GenrePreferenceRow[] = [];
   for (const name of names) {
     const genre = state.preferences.genres.get(name);
-    if (genre) rows.push({ userId: state.userId, genre: name, kind: 'genre', score: genre.score, interactions: genre.count });
+    if (genre)
+      rows.push({ userId: state.userId, genre: name, kind: 'genre', score: genre.score, interactions: genre.count });
     const bucket = state.preferences.buckets.get(name as never);
-    if (bucket) rows.push({ userId: state.userId, genre: name, kind: 'bucket', score: bucket.score, interactions: bucket.count });
+    if (bucket)
+      rows.push({ userId: state.userId, genre: name, kind: 'bucket', score: bucket.score, interactions: bucket.count });
   }
   return rows;
 }
 
-function historyRows(state: UserState, trackIds: ReadonlySet<string>, tracks: ReadonlyMap<string, Track>): HistoryRow[] {
+function historyRows(
+  state: UserState,
+  trackIds: ReadonlySet<string>,
+  tracks: ReadonlyMap<string, Track>,
+): HistoryRow[] {
   const rows: HistoryRow[] = [];
   for (const trackId of trackIds) {
     const h = state.history.get(trackId);
@@ -160,7 +170,9 @@ function historyRows(state: UserState, trackIds: ReadonlySet<string>, tracks: Re
       totalListenMs: h.totalListenMs,
       firstPlayedAt: h.firstPlayedAt,
       playedAt: h.lastPlayedAt,
-      features: t ? [t.danceability, t.energy, t.valence, t.tempo, t.acousticness, t.instrumentalness, t.speechiness] : [],
+      features: t
+        ? [t.danceability, t.energy, t.valence, t.tempo, t.acousticness, t.instrumentalness, t.speechiness]
+        : [],
       genres: t ? t.genres : [],
     });
   }

@@ -7,13 +7,33 @@ import type { KafkaMessage, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { DeadLetter } from '../contracts/records.js';
 import type { LearningParams } from '../domain/learning-params.js';
-import { applyPersonality, initialUserState, snapshotOf, SNAPSHOT_LIMITS, type UserSnapshot, type UserState } from '../domain/user-state.js';
+import {
+  applyPersonality,
+  initialUserState,
+  snapshotOf,
+  SNAPSHOT_LIMITS,
+  type UserSnapshot,
+  type UserState,
+} from '../domain/user-state.js';
 import { decodeUserState } from '../domain/user-state-codec.js';
 import type { SchemaRegistry } from '../infra/avro/schema-registry.js';
 import type { Logger } from '../infra/logging/logger.js';
-import { advanceOffset, findAppliedEventIds, insertInteractions, insertOutbox, type PartitionPosition } from '../infra/postgres/event-log.repository.js';
+import {
+  advanceOffset,
+  findAppliedEventIds,
+  insertInteractions,
+  insertOutbox,
+  type PartitionPosition,
+} from '../infra/postgres/event-log.repository.js';
 import { withTransaction } from '../infra/postgres/pool.js';
-import { findActiveProfiles, findModelsByUserIds, upsertGenrePreferences, upsertHistory, upsertModels } from '../infra/postgres/user-model.repository.js';
+import {
+  findActiveProfiles,
+  findModelsByUserIds,
+  upsertGenrePreferences,
+  upsertHistory,
+  upsertModels,
+} from '../infra/postgres/user-model.repository.js';
+import { ensureUsers } from '../infra/postgres/users.repository.js';
 import type { SnapshotCache } from '../infra/redis/snapshot.cache.js';
 import type { ActorCache } from './actor-cache.js';
 import { applyBatch, type SourcedEvent } from './apply-batch.js';
@@ -55,18 +75,37 @@ export class ChunkWriter {
     const events = await this.withoutDuplicates(good);
     const users = [...new Set(events.map((e) => e.event.userId))];
     const states = await this.loadActors(users);
-    const tracks = await this.d.tracks.getMany(this.d.pool, events.map((e) => e.event.trackId));
+    const tracks = await this.d.tracks.getMany(
+      this.d.pool,
+      events.map((e) => e.event.trackId),
+    );
     if (dead.length > 0) await this.deadLetter(dead);
     // Deleted before the commit so a crash after it leaves snapshots missing, never stale.
     await this.d.snapshots.invalidate(users);
-    const effects = applyBatch({ topic: chunk.position.topic, partition: chunk.position.partition, events, states, tracks, params: this.d.params, now });
+    const effects = applyBatch({
+      topic: chunk.position.topic,
+      partition: chunk.position.partition,
+      events,
+      states,
+      tracks,
+      params: this.d.params,
+      now,
+    });
     const next = BigInt(chunk.messages[chunk.messages.length - 1].offset) + 1n;
     await withTransaction(this.d.pool, async (tx) => {
+      await ensureUsers(tx, firstSeen(events));
       await insertInteractions(tx, effects.interactions);
       await upsertModels(tx, effects.models);
       await upsertGenrePreferences(tx, effects.preferences);
       await upsertHistory(tx, effects.history);
-      await insertOutbox(tx, effects.rewards.map((r) => ({ eventId: r.event_id, userId: r.user_id, payload: this.d.registry.encode('music.RewardRecord', r) })));
+      await insertOutbox(
+        tx,
+        effects.rewards.map((r) => ({
+          eventId: r.event_id,
+          userId: r.user_id,
+          payload: this.d.registry.encode('music.RewardRecord', r),
+        })),
+      );
       await advanceOffset(tx, chunk.position, chunk.expected, next);
     });
     for (const [userId, state] of states) this.d.actors.set(userId, state);
@@ -83,7 +122,15 @@ export class ChunkWriter {
         good.push({ offset: Number(m.offset), event: decoded.event });
         continue;
       }
-      this.d.log.warn({ topic: chunk.position.topic, partition: chunk.position.partition, offset: m.offset, reasonCode: decoded.code }, decoded.reason);
+      this.d.log.warn(
+        {
+          topic: chunk.position.topic,
+          partition: chunk.position.partition,
+          offset: m.offset,
+          reasonCode: decoded.code,
+        },
+        decoded.reason,
+      );
       dead.push({
         reason_code: decoded.code,
         reason: decoded.reason,
@@ -122,7 +169,8 @@ export class ChunkWriter {
     for (const m of await findModelsByUserIds(this.d.pool, missing)) states.set(m.userId, decodeUserState(m.state));
     const fresh = missing.filter((u) => !states.has(u));
     for (const u of fresh) states.set(u, initialUserState(u, { replayCapacity: this.d.params.replayCapacity }));
-    for (const p of await findActiveProfiles(this.d.pool, fresh)) applyPersonality(states.get(p.userId) as UserState, p);
+    for (const p of await findActiveProfiles(this.d.pool, fresh))
+      applyPersonality(states.get(p.userId) as UserState, p);
     return states;
   }
 
@@ -130,18 +178,35 @@ export class ChunkWriter {
     await this.d.producer.send({
       topic: this.d.topics.deadLetters,
       acks: -1,
-      messages: dead.map((d) => ({ key: d.key, value: this.d.registry.encode('music.DeadLetter', d), headers: { reason_code: d.reason_code } })),
+      messages: dead.map((d) => ({
+        key: d.key,
+        value: this.d.registry.encode('music.DeadLetter', d),
+        headers: { reason_code: d.reason_code },
+      })),
     });
   }
 
   /** After the commit the state is durable; a failed snapshot write only costs a rebuild. */
   private async publishSnapshots(states: ReadonlyMap<string, UserState>): Promise<void> {
     try {
-      await this.d.snapshots.writeMany([...states.values()].map((s) => ({ userId: s.userId, snapshot: snapshotOf(s, SNAPSHOT_LIMITS) })));
+      await this.d.snapshots.writeMany(
+        [...states.values()].map((s) => ({ userId: s.userId, snapshot: snapshotOf(s, SNAPSHOT_LIMITS) })),
+      );
     } catch (error) {
-      this.d.log.warn({ users: states.size, err: error }, 'snapshot write failed; the recommender rebuilds missing snapshots from Postgres');
+      this.d.log.warn(
+        { users: states.size, err: error },
+        'snapshot write failed; the recommender rebuilds missing snapshots from Postgres',
+      );
     }
   }
+}
+
+/** Each user's earliest event time in the chunk: the account's creation time if it is new. */
+function firstSeen(events: readonly SourcedEvent[]): Array<{ userId: string; createdAt: number }> {
+  const first = new Map<string, number>();
+  for (const { event } of events)
+    first.set(event.userId, Math.min(first.get(event.userId) ?? Infinity, event.occurredAt));
+  return [...first].map(([userId, createdAt]) => ({ userId, createdAt }));
 }
 
 function headersOf(m: KafkaMessage): Record<string, Buffer> {

@@ -8,7 +8,9 @@ import { DomainValidationError } from '../domain/types.js';
 import { AvroDecodeError } from '../infra/avro/avro.error.js';
 import type { SchemaRegistry } from '../infra/avro/schema-registry.js';
 
-export type Decoded = { readonly ok: true; readonly event: UserEvent } | { readonly ok: false; readonly code: string; readonly reason: string };
+export type Decoded =
+  | { readonly ok: true; readonly event: UserEvent }
+  | { readonly ok: false; readonly code: string; readonly reason: string };
 
 const LISTENING = 'music.ListeningEvent';
 const FEEDBACK = 'music.FeedbackEvent';
@@ -20,16 +22,28 @@ export function decodeUserEvent(registry: SchemaRegistry, key: Buffer | null, va
     if (writer !== LISTENING && writer !== FEEDBACK) {
       return { ok: false, code: 'unexpected-record', reason: `${writer} does not belong on the user-events topic` };
     }
-    const event = validateUserEvent(writer === LISTENING ? fromListening(registry.decode(value, LISTENING)) : fromFeedback(registry.decode(value, FEEDBACK)));
+    const event = validateUserEvent(
+      writer === LISTENING
+        ? fromListening(registry.decode(value, LISTENING))
+        : fromFeedback(registry.decode(value, FEEDBACK)),
+    );
     const keyText = key?.toString('utf8') ?? null;
     if (keyText !== event.userId) {
       // A record keyed by another user may sit in another user's partition: its owner is unknown.
-      return { ok: false, code: 'key-mismatch', reason: `record key ${JSON.stringify(keyText)} is not its user_id ${JSON.stringify(event.userId)}` };
+      return {
+        ok: false,
+        code: 'key-mismatch',
+        reason: `record key ${JSON.stringify(keyText)} is not its user_id ${JSON.stringify(event.userId)}`,
+      };
     }
     return { ok: true, event };
   } catch (error) {
     if (error instanceof AvroDecodeError) {
-      return { ok: false, code: error.code === 'unknown-fingerprint' ? 'unknown-fingerprint' : 'undecodable', reason: error.message };
+      return {
+        ok: false,
+        code: error.code === 'unknown-fingerprint' ? 'unknown-fingerprint' : 'undecodable',
+        reason: error.message,
+      };
     }
     if (error instanceof DomainValidationError) return { ok: false, code: error.code, reason: error.message };
     throw error;

@@ -3,8 +3,16 @@ import type { FeedbackEvent, ListeningEvent } from '../contracts/records.js';
 import type { UserEvent } from '../domain/user-state.js';
 import type { SchemaRegistry } from '../infra/avro/schema-registry.js';
 
-export function toEventRecord(e: UserEvent): { name: 'music.ListeningEvent'; value: ListeningEvent } | { name: 'music.FeedbackEvent'; value: FeedbackEvent } {
-  const common = { event_id: e.eventId, user_id: e.userId, track_id: e.trackId, occurred_at: e.occurredAt, context: e.context };
+export function toEventRecord(
+  e: UserEvent,
+): { name: 'music.ListeningEvent'; value: ListeningEvent } | { name: 'music.FeedbackEvent'; value: FeedbackEvent } {
+  const common = {
+    event_id: e.eventId,
+    user_id: e.userId,
+    track_id: e.trackId,
+    occurred_at: e.occurredAt,
+    context: e.context,
+  };
   if (e.kind === 'listening') {
     return {
       name: 'music.ListeningEvent',
@@ -34,6 +42,9 @@ export function toEventRecord(e: UserEvent): { name: 'music.ListeningEvent'; val
 /** A Kafka message for the user-events topic: keyed by user, Avro single-object value. */
 export function toEventMessage(registry: SchemaRegistry, e: UserEvent): { key: string; value: Buffer } {
   const record = toEventRecord(e);
-  const value = record.name === 'music.ListeningEvent' ? registry.encode(record.name, record.value) : registry.encode(record.name, record.value);
+  const value =
+    record.name === 'music.ListeningEvent'
+      ? registry.encode(record.name, record.value)
+      : registry.encode(record.name, record.value);
   return { key: e.userId, value };
 }

@@ -31,7 +31,10 @@ export async function retryUntilDone(op: () => Promise<void>, control: RetryCont
     } catch (error) {
       const retriable = (error as { retriable?: boolean }).retriable === true;
       const level = retriable ? 'warn' : 'error';
-      control.log[level]({ ...control.context, attempt, err: error, retryInMs: delay }, 'batch failed; pausing before retry');
+      control.log[level](
+        { ...control.context, attempt, err: error, retryInMs: delay },
+        'batch failed; pausing before retry',
+      );
       await sleepWithHeartbeat(delay * (0.5 + (control.random ?? Math.random)()), control);
       delay = Math.min(delay * 2, max);
     }

@@ -35,7 +35,10 @@ export class RewardRelay {
         const rows = await lockUnpublished(tx, this.deps.pageSize ?? 2000);
         if (rows.length === 0) return 0;
         await this.publish(rows);
-        await markPublished(tx, rows.map((r) => r.id));
+        await markPublished(
+          tx,
+          rows.map((r) => r.id),
+        );
         return rows.length;
       });
       total += n;
