@@ -21,6 +21,7 @@ const common = {
 export default {
   // Integration tests wait on real services; unit tests never get near this.
   testTimeout: 120_000,
+  globalSetup: '<rootDir>/test/global-setup.mjs',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'] },
