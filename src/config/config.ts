@@ -46,7 +46,11 @@ const spec = {
   KAFKA_CONSUMER_GROUP: { kind: 'string', default: 'music-rl-learner' },
   KAFKA_SESSION_TIMEOUT_MS: { kind: 'int', default: '30000', min: 6000, max: 300_000 },
   KAFKA_REQUEST_TIMEOUT_MS: { kind: 'int', default: '10000', min: 100, max: 600_000 },
-  DATABASE_URL: { kind: 'url', default: 'postgres://postgres@127.0.0.1:5432/test', protocols: ['postgres:', 'postgresql:'] },
+  DATABASE_URL: {
+    kind: 'url',
+    default: 'postgres://postgres@127.0.0.1:5432/test',
+    protocols: ['postgres:', 'postgresql:'],
+  },
   DATABASE_SCHEMA: { kind: 'string', default: 'public', pattern: /^[a-z_][a-z0-9_]*$/ },
   DATABASE_POOL_MAX: { kind: 'int', default: '10', min: 1, max: 1000 },
   REDIS_URL: { kind: 'url', default: 'redis://127.0.0.1:6379', protocols: ['redis:', 'rediss:'] },

@@ -28,12 +28,17 @@ export type ParsedEnv<T extends Record<string, EnvSpec>> = { [K in keyof T]: Val
 export class ConfigError extends Error {
   readonly retriable = false;
   constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'ConfigError';
   }
 }
 
-export function parseEnv<T extends Record<string, EnvSpec>>(spec: T, env: Readonly<Record<string, string | undefined>>): ParsedEnv<T> {
+export function parseEnv<T extends Record<string, EnvSpec>>(
+  spec: T,
+  env: Readonly<Record<string, string | undefined>>,
+): ParsedEnv<T> {
   const problems: string[] = [];
   const out: Record<string, unknown> = {};
   for (const [key, s] of Object.entries(spec)) {
@@ -66,7 +71,10 @@ function parseOne(key: string, s: EnvSpec, raw: string | undefined): Outcome {
       if (s.pattern && !s.pattern.test(value)) return new Problem(`${key}=${shown} must match ${s.pattern}`);
       return value;
     case 'list': {
-      const items = value.split(',').map((x) => x.trim()).filter(Boolean);
+      const items = value
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
       if (items.length === 0 || items.some((x) => !/^[^\s:]+:\d{1,5}$/.test(x))) {
         return new Problem(`${key}=${shown} must be a comma-separated list of host:port`);
       }

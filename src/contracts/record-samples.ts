@@ -62,7 +62,16 @@ export const RECORD_SAMPLES: { readonly [N in RecordName]: RecordTypes[N] } = {
     status: 'OK',
     error: null,
     retry_after_ms: null,
-    tracks: [recommendedTrack, { ...recommendedTrack, track_id: '7GhIk7Il098yCjg4BQjzvb', rank: 2, exploration: true, selection_probability: 0.05 }],
+    tracks: [
+      recommendedTrack,
+      {
+        ...recommendedTrack,
+        track_id: '7GhIk7Il098yCjg4BQjzvb',
+        rank: 2,
+        exploration: true,
+        selection_probability: 0.05,
+      },
+    ],
     cold_start_stage: 'warm',
     response_time_ms: 12.5,
     from_cache: false,
@@ -135,8 +144,20 @@ export const RECORD_SAMPLES: { readonly [N in RecordName]: RecordTypes[N] } = {
     cold_start_stage: 'warm',
     model_version: '17',
     chosen: [
-      { track_id: '4uLU6hMCjMI75M1A2tKUQC', rank: 1, final_score: 0.71, exploration: false, selection_probability: 0.95 },
-      { track_id: '7GhIk7Il098yCjg4BQjzvb', rank: 2, final_score: 0.12, exploration: true, selection_probability: 0.05 },
+      {
+        track_id: '4uLU6hMCjMI75M1A2tKUQC',
+        rank: 1,
+        final_score: 0.71,
+        exploration: false,
+        selection_probability: 0.95,
+      },
+      {
+        track_id: '7GhIk7Il098yCjg4BQjzvb',
+        rank: 2,
+        final_score: 0.12,
+        exploration: true,
+        selection_probability: 0.05,
+      },
     ],
   },
   'music.DeadLetter': {

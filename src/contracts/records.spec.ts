@@ -9,8 +9,14 @@ import { RECORD_SAMPLES } from './record-samples.js';
 const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 const FILE_NAME = /^(.+)\.v(\d+)\.avsc$/;
 
-type SchemaNode = string | SchemaNode[] | { type: SchemaNode; name?: string; fields?: Field[]; items?: SchemaNode; values?: SchemaNode };
-interface Field { name: string; type: SchemaNode }
+type SchemaNode =
+  | string
+  | SchemaNode[]
+  | { type: SchemaNode; name?: string; fields?: Field[]; items?: SchemaNode; values?: SchemaNode };
+interface Field {
+  name: string;
+  type: SchemaNode;
+}
 
 function latestSchemaFiles(): Map<string, string> {
   const latest = new Map<string, { version: number; file: string }>();
@@ -38,7 +44,10 @@ function keyMismatches(schema: SchemaNode, value: unknown, path: string, named: 
     const record = value as Record<string, unknown>;
     const expected = schema.fields.map((f) => f.name).sort();
     const actual = Object.keys(record).sort();
-    const own = JSON.stringify(expected) === JSON.stringify(actual) ? [] : [`${path}: schema ${expected.join(',')} vs TS ${actual.join(',')}`];
+    const own =
+      JSON.stringify(expected) === JSON.stringify(actual)
+        ? []
+        : [`${path}: schema ${expected.join(',')} vs TS ${actual.join(',')}`];
     return own.concat(...schema.fields.map((f) => keyMismatches(f.type, record[f.name], `${path}.${f.name}`, named)));
   }
   if (schema.type === 'array' && schema.items !== undefined) {

@@ -45,7 +45,16 @@ export const BALANCED_BIG_FIVE: BigFive = Object.freeze({
   neuroticism: 50,
 });
 
-export const FEEDBACK_TYPES = ['like', 'save', 'add_to_playlist', 'play', 'repeat', 'share', 'dislike', 'skip'] as const;
+export const FEEDBACK_TYPES = [
+  'like',
+  'save',
+  'add_to_playlist',
+  'play',
+  'repeat',
+  'share',
+  'dislike',
+  'skip',
+] as const;
 export type FeedbackType = (typeof FEEDBACK_TYPES)[number];
 
 export const LISTENING_CONTEXTS = ['workout', 'party', 'study', 'commute', 'relax', 'sleep', 'focus'] as const;

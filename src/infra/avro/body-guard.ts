@@ -128,13 +128,17 @@ function compileComposite(type: avsc.Type, memo: Map<avsc.Type, BodyGuard>): Bod
   if (type instanceof avsc.types.RecordType) return compileRecord(type, memo);
   if (type instanceof avsc.types.FixedType) return skipFixed(type.size);
   if (type instanceof avsc.types.EnumType) return skipIndexed(type.symbols.length);
-  if (type instanceof avsc.types.ArrayType) return skipBlocks(compileGuard(type.itemsType, memo), minSize(type.itemsType));
+  if (type instanceof avsc.types.ArrayType)
+    return skipBlocks(compileGuard(type.itemsType, memo), minSize(type.itemsType));
   if (type instanceof avsc.types.MapType) {
     const values = type.valuesType as avsc.Type;
     return skipBlocks(skipSequence([skipLengthPrefixed, compileGuard(values, memo)]), 1 + minSize(values));
   }
   if (type instanceof avsc.types.UnwrappedUnionType || type instanceof avsc.types.WrappedUnionType) {
-    return skipIndexed(type.types.length, type.types.map((t) => compileGuard(t, memo)));
+    return skipIndexed(
+      type.types.length,
+      type.types.map((t) => compileGuard(t, memo)),
+    );
   }
   return undefined;
 }

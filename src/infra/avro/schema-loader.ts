@@ -31,13 +31,16 @@ export function defaultSchemaDir(): string {
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'schemas'))) return join(dir, 'schemas');
     const parent = dirname(dir);
-    if (parent === dir) throw new AvroSchemaError('invalid-schema', 'no schemas/ directory next to a package.json above this module');
+    if (parent === dir)
+      throw new AvroSchemaError('invalid-schema', 'no schemas/ directory next to a package.json above this module');
     dir = parent;
   }
 }
 
 export function loadWriterSchemas(dir: string): WriterSchema[] {
-  const files = readdirSync(dir).filter((f) => SCHEMA_FILE.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => SCHEMA_FILE.test(f))
+    .sort();
   if (files.length === 0) throw new AvroSchemaError('invalid-schema', `no <name>.v<N>.avsc files in ${dir}`);
   return files.map((file) => loadWriterSchema(dir, file));
 }
@@ -46,7 +49,10 @@ function loadWriterSchema(dir: string, file: string): WriterSchema {
   const [, fullName, version] = SCHEMA_FILE.exec(file) ?? [];
   const type = parseSchemaFile(join(dir, file));
   if (type.name !== fullName) {
-    throw new AvroSchemaError('invalid-schema', `${file} defines ${type.name ?? type.typeName}, expected record ${fullName}`);
+    throw new AvroSchemaError(
+      'invalid-schema',
+      `${file} defines ${type.name ?? type.typeName}, expected record ${fullName}`,
+    );
   }
   const fingerprint = schemaFingerprint(type);
   return {

@@ -1,4 +1,9 @@
-import { RECORD_NAMES, type ListeningEvent, type RecordName, type RecommendationReply } from '../../contracts/records.js';
+import {
+  RECORD_NAMES,
+  type ListeningEvent,
+  type RecordName,
+  type RecommendationReply,
+} from '../../contracts/records.js';
 import { RECORD_SAMPLES } from '../../contracts/record-samples.js';
 import { AvroDecodeError, AvroEncodeError, AvroSchemaError } from './avro.error.js';
 import { SchemaRegistry } from './schema-registry.js';
@@ -40,16 +45,34 @@ describe('SchemaRegistry (schemas/)', () => {
     const bytes = registry.encode('music.ListeningEvent', LISTEN);
     // Typed by the contract: no cast needed.
     const first: ListeningEvent = registry.decode(bytes, 'music.ListeningEvent');
-    const status: RecommendationReply['status'] = registry.decode(registry.encode('music.RecommendationReply', REPLY), 'music.RecommendationReply').status;
+    const status: RecommendationReply['status'] = registry.decode(
+      registry.encode('music.RecommendationReply', REPLY),
+      'music.RecommendationReply',
+    ).status;
     expect(status).toBe('OK');
     expect(registry.decode(bytes, 'music.ListeningEvent')).toEqual(first);
   });
 
   it.each([
     { label: 'wrong primitive', name: 'music.ListeningEvent', value: { ...LISTEN, user_id: 42 }, paths: ['user_id'] },
-    { label: 'fractional long', name: 'music.ListeningEvent', value: { ...LISTEN, occurred_at: 1.5 }, paths: ['occurred_at'] },
-    { label: 'missing field', name: 'music.ListeningEvent', value: { ...LISTEN, track_id: undefined }, paths: ['track_id'] },
-    { label: 'unknown enum symbol', name: 'music.RecommendationReply', value: { ...REPLY, status: 'MAYBE' }, paths: ['status'] },
+    {
+      label: 'fractional long',
+      name: 'music.ListeningEvent',
+      value: { ...LISTEN, occurred_at: 1.5 },
+      paths: ['occurred_at'],
+    },
+    {
+      label: 'missing field',
+      name: 'music.ListeningEvent',
+      value: { ...LISTEN, track_id: undefined },
+      paths: ['track_id'],
+    },
+    {
+      label: 'unknown enum symbol',
+      name: 'music.RecommendationReply',
+      value: { ...REPLY, status: 'MAYBE' },
+      paths: ['status'],
+    },
     {
       label: 'nested field',
       name: 'music.RecommendationReply',
@@ -58,7 +81,9 @@ describe('SchemaRegistry (schemas/)', () => {
     },
   ])('encode rejects $label naming $paths', ({ name, value, paths }) => {
     expect(() => registry.encode(name, value)).toThrow(AvroEncodeError);
-    expect(() => registry.encode(name, value)).toThrow(expect.objectContaining({ recordName: name, paths, retriable: false }));
+    expect(() => registry.encode(name, value)).toThrow(
+      expect.objectContaining({ recordName: name, paths, retriable: false }),
+    );
   });
 
   it('names the writer of a frame, so one topic can carry several record kinds', () => {
@@ -88,19 +113,55 @@ describe('SchemaRegistry.decode of bad bytes', () => {
     { label: 'header cut', bytes: good.subarray(0, 9), code: 'truncated' },
     { label: 'body cut', bytes: good.subarray(0, good.length - 3), code: 'truncated' },
     { label: 'JSON', bytes: Buffer.from(JSON.stringify(LISTEN)), code: 'bad-magic' },
-    { label: 'Confluent framing', bytes: Buffer.concat([Buffer.from([0, 0, 0, 0, 7]), good.subarray(10)]), code: 'bad-magic' },
+    {
+      label: 'Confluent framing',
+      bytes: Buffer.concat([Buffer.from([0, 0, 0, 0, 7]), good.subarray(10)]),
+      code: 'bad-magic',
+    },
     { label: 'unknown fingerprint', bytes: flippedFingerprint, code: 'unknown-fingerprint' },
     { label: 'trailing bytes', bytes: Buffer.concat([good, Buffer.from([0])]), code: 'corrupt-body' },
-    { label: 'union index out of range', bytes: frame('music.ListeningEvent', [...ids, 0, 0, 0, ...varint(2)]), code: 'corrupt-body' },
+    {
+      label: 'union index out of range',
+      bytes: frame('music.ListeningEvent', [...ids, 0, 0, 0, ...varint(2)]),
+      code: 'corrupt-body',
+    },
     { label: 'negative string length', bytes: frame('music.ListeningEvent', varint(-1)), code: 'corrupt-body' },
-    { label: 'overlong varint', bytes: frame('music.ListeningEvent', [...ids, ...Array(11).fill(0xff), 0]), code: 'corrupt-body' },
-    { label: 'boolean byte 2', bytes: frame('music.RecommendationRequest', [...str('r'), ...str('u'), ...varint(5), 2]), code: 'corrupt-body', reader: 'music.RecommendationRequest' },
-    { label: 'enum index out of range', bytes: frame('music.RecommendationReply', [...str('r'), ...str('u'), ...varint(4)]), code: 'corrupt-body', reader: 'music.RecommendationReply' },
+    {
+      label: 'overlong varint',
+      bytes: frame('music.ListeningEvent', [...ids, ...Array(11).fill(0xff), 0]),
+      code: 'corrupt-body',
+    },
+    {
+      label: 'boolean byte 2',
+      bytes: frame('music.RecommendationRequest', [...str('r'), ...str('u'), ...varint(5), 2]),
+      code: 'corrupt-body',
+      reader: 'music.RecommendationRequest',
+    },
+    {
+      label: 'enum index out of range',
+      bytes: frame('music.RecommendationReply', [...str('r'), ...str('u'), ...varint(4)]),
+      code: 'corrupt-body',
+      reader: 'music.RecommendationReply',
+    },
     // Without the body guard avsc loops and allocates for each announced item.
-    { label: 'huge array count', bytes: frame('music.CatalogTrack', [...str('t'), ...str('n'), ...varint(5e8)]), code: 'truncated', reader: 'music.CatalogTrack' },
-    { label: 'huge map count', bytes: frame('music.DeadLetter', [...ids, ...varint(1), ...varint(1), 0, 0, ...varint(5e8)]), code: 'truncated', reader: 'music.DeadLetter' },
+    {
+      label: 'huge array count',
+      bytes: frame('music.CatalogTrack', [...str('t'), ...str('n'), ...varint(5e8)]),
+      code: 'truncated',
+      reader: 'music.CatalogTrack',
+    },
+    {
+      label: 'huge map count',
+      bytes: frame('music.DeadLetter', [...ids, ...varint(1), ...varint(1), 0, 0, ...varint(5e8)]),
+      code: 'truncated',
+      reader: 'music.DeadLetter',
+    },
     { label: 'string longer than body', bytes: frame('music.ListeningEvent', varint(1e9)), code: 'truncated' },
-    { label: 'other record read as this one', bytes: registry.encode('music.FeedbackEvent', RECORD_SAMPLES['music.FeedbackEvent']), code: 'incompatible-schema' },
+    {
+      label: 'other record read as this one',
+      bytes: registry.encode('music.FeedbackEvent', RECORD_SAMPLES['music.FeedbackEvent']),
+      code: 'incompatible-schema',
+    },
   ];
 
   it.each(rows)('$label → $code', ({ bytes, code, reader = 'music.ListeningEvent' }) => {

@@ -69,7 +69,10 @@ export class SchemaRegistry {
       throw new AvroDecodeError('truncated', `${writer.fullName} v${writer.version} body ends before the value does`);
     }
     if (end === MALFORMED || end !== bytes.length) {
-      throw new AvroDecodeError('corrupt-body', `${writer.fullName} v${writer.version} body is malformed or has trailing bytes`);
+      throw new AvroDecodeError(
+        'corrupt-body',
+        `${writer.fullName} v${writer.version} body is malformed or has trailing bytes`,
+      );
     }
     return readBody(reader, bytes, resolver);
   }
@@ -124,7 +127,9 @@ function createResolverSlot(writer: WriterSchema, reader: WriterSchema): Resolve
     return { resolver: reader.type.createResolver(writer.type) };
   } catch (err) {
     const why = (err as Error).message;
-    return { error: `cannot read ${writer.fullName} v${writer.version} as ${reader.fullName} v${reader.version}: ${why}` };
+    return {
+      error: `cannot read ${writer.fullName} v${writer.version} as ${reader.fullName} v${reader.version}: ${why}`,
+    };
   }
 }
 

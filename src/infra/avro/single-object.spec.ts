@@ -1,5 +1,10 @@
 import { AvroDecodeError } from './avro.error.js';
-import { assertSingleObjectHeader, decodeSingleObject, encodeSingleObject, singleObjectHeader } from './single-object.js';
+import {
+  assertSingleObjectHeader,
+  decodeSingleObject,
+  encodeSingleObject,
+  singleObjectHeader,
+} from './single-object.js';
 
 // Fingerprint of "null" per the spec vectors, unsigned.
 const NULL_FP = 7195948357588979594n;

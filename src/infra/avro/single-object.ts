@@ -28,11 +28,17 @@ export function encodeSingleObject(fingerprint: bigint, body: Uint8Array): Buffe
 
 /** Throws AvroDecodeError `truncated` or `bad-magic` unless `bytes` starts with a valid header. */
 export function assertSingleObjectHeader(bytes: Uint8Array): void {
-  if ((bytes.length > 0 && bytes[0] !== SINGLE_OBJECT_MAGIC_0) || (bytes.length > 1 && bytes[1] !== SINGLE_OBJECT_MAGIC_1)) {
+  if (
+    (bytes.length > 0 && bytes[0] !== SINGLE_OBJECT_MAGIC_0) ||
+    (bytes.length > 1 && bytes[1] !== SINGLE_OBJECT_MAGIC_1)
+  ) {
     throw new AvroDecodeError('bad-magic', `not Avro single-object encoded: starts with ${hexPrefix(bytes)}`);
   }
   if (bytes.length < SINGLE_OBJECT_HEADER_LENGTH) {
-    throw new AvroDecodeError('truncated', `${bytes.length} bytes, the single-object header alone is ${SINGLE_OBJECT_HEADER_LENGTH}`);
+    throw new AvroDecodeError(
+      'truncated',
+      `${bytes.length} bytes, the single-object header alone is ${SINGLE_OBJECT_HEADER_LENGTH}`,
+    );
   }
 }
 

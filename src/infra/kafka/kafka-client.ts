@@ -24,7 +24,12 @@ export function createKafka(options: KafkaClientOptions): Kafka {
 }
 
 function writeKafkaLog({ level, log, namespace }: LogEntry): void {
-  const { message, timestamp: _t, logger: _l, ...extra } = log as { message: string; timestamp?: string; logger?: string };
+  const {
+    message,
+    timestamp: _t,
+    logger: _l,
+    ...extra
+  } = log as { message: string; timestamp?: string; logger?: string };
   const line = JSON.stringify({ level: levelName(level), component: `kafkajs.${namespace}`, msg: message, ...extra });
   process.stderr.write(`${line}\n`);
 }
@@ -52,6 +57,8 @@ export function createProducer(kafka: Kafka, options: { idempotent: boolean }): 
     createPartitioner: Partitioners.DefaultPartitioner,
     idempotent: options.idempotent,
     maxInFlightRequests: options.idempotent ? 1 : undefined,
-    retry: options.idempotent ? { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 5000 } : undefined,
+    retry: options.idempotent
+      ? { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 5000 }
+      : undefined,
   });
 }

@@ -4,12 +4,22 @@ import { TOPICS, partitionsOf, topicName, type TopicId, type TopicNaming } from 
 /** Kafka's error for a topic that already exists (racing creators). */
 const TOPIC_ALREADY_EXISTS = 36;
 
-export function topicConfigs(naming: TopicNaming, ids: readonly TopicId[] = Object.keys(TOPICS) as TopicId[]): ITopicConfig[] {
+export function topicConfigs(
+  naming: TopicNaming,
+  ids: readonly TopicId[] = Object.keys(TOPICS) as TopicId[],
+): ITopicConfig[] {
   return ids.map((id) => {
     const spec = TOPICS[id];
-    const configEntries: Array<{ name: string; value: string }> = [{ name: 'cleanup.policy', value: spec.cleanupPolicy }];
+    const configEntries: Array<{ name: string; value: string }> = [
+      { name: 'cleanup.policy', value: spec.cleanupPolicy },
+    ];
     if ('retentionMs' in spec) configEntries.push({ name: 'retention.ms', value: String(spec.retentionMs) });
-    return { topic: topicName(id, naming), numPartitions: partitionsOf(id, naming), replicationFactor: 1, configEntries };
+    return {
+      topic: topicName(id, naming),
+      numPartitions: partitionsOf(id, naming),
+      replicationFactor: 1,
+      configEntries,
+    };
   });
 }
 

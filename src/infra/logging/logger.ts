@@ -38,7 +38,8 @@ function redact(context: Record<string, unknown>): Record<string, unknown> {
 }
 
 function errorReplacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { type: value.name, message: value.message, code: (value as { code?: unknown }).code };
+  if (value instanceof Error)
+    return { type: value.name, message: value.message, code: (value as { code?: unknown }).code };
   if (typeof value === 'bigint') return value.toString();
   return value;
 }

@@ -43,7 +43,9 @@ export interface PartitionPosition {
 export class OffsetFenceError extends Error {
   readonly retriable = false;
   constructor(position: PartitionPosition, expected: bigint | null) {
-    super(`offset fence: ${position.topic}[${position.partition}] is no longer at ${expected ?? 'start'} for ${position.group}`);
+    super(
+      `offset fence: ${position.topic}[${position.partition}] is no longer at ${expected ?? 'start'} for ${position.group}`,
+    );
     this.name = 'OffsetFenceError';
   }
 }
@@ -57,7 +59,12 @@ export async function findNextOffset(db: Executor, p: PartitionPosition): Promis
 }
 
 /** Compare-and-set of the partition position; throws OffsetFenceError when it moved. */
-export async function advanceOffset(db: Executor, p: PartitionPosition, expected: bigint | null, next: bigint): Promise<void> {
+export async function advanceOffset(
+  db: Executor,
+  p: PartitionPosition,
+  expected: bigint | null,
+  next: bigint,
+): Promise<void> {
   const result =
     expected === null
       ? await db.query(
@@ -96,10 +103,25 @@ export async function insertInteractions(db: Executor, rows: readonly Interactio
                    $16::float8[], $17::text[], $18::int[], $19::bigint[])
             AS x(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s)`,
     [
-      col('eventId'), col('userId'), col('trackId'), col('eventKind'), col('feedbackType'), col('msListened'),
-      col('trackDurationMs'), col('context'), col('recommendationId'), col('baseReward'), col('finalReward'),
-      col('stateKey'), col('action'), col('qBefore'), col('qAfter'), col('occurredAt'), col('sourceTopic'),
-      col('sourcePartition'), col('sourceOffset'),
+      col('eventId'),
+      col('userId'),
+      col('trackId'),
+      col('eventKind'),
+      col('feedbackType'),
+      col('msListened'),
+      col('trackDurationMs'),
+      col('context'),
+      col('recommendationId'),
+      col('baseReward'),
+      col('finalReward'),
+      col('stateKey'),
+      col('action'),
+      col('qBefore'),
+      col('qAfter'),
+      col('occurredAt'),
+      col('sourceTopic'),
+      col('sourcePartition'),
+      col('sourceOffset'),
     ],
   );
 }

@@ -18,7 +18,9 @@ const T2 = '2024-05-03T10:00:00.000Z';
 
 async function upsert(args: readonly unknown[]): Promise<number> {
   const placeholders = args.map((_, i) => `$${i + 1}`).join(', ');
-  const { rows } = await db.pool.query<{ n: number }>(`SELECT upsert_listening_history(${placeholders}) AS n`, [...args]);
+  const { rows } = await db.pool.query<{ n: number }>(`SELECT upsert_listening_history(${placeholders}) AS n`, [
+    ...args,
+  ]);
   return rows[0]!.n;
 }
 
@@ -55,7 +57,9 @@ describe('upsert_listening_history', () => {
   it('never moves played_at backwards', async () => {
     await upsert(['u2', 't1', 100, T2]);
     await upsert(['u2', 't1', 100, T0]);
-    const { rows } = await db.pool.query(`SELECT played_at, first_played_at FROM listening_history WHERE user_id = 'u2'`);
+    const { rows } = await db.pool.query(
+      `SELECT played_at, first_played_at FROM listening_history WHERE user_id = 'u2'`,
+    );
     expect(rows).toEqual([{ played_at: new Date(T2), first_played_at: new Date(T0) }]);
   });
 

@@ -11,10 +11,7 @@ export interface AppliedMigration {
  * and files disagree: an applied file changed or vanished, or a new file
  * sorts before the last applied one (forward-only: it would run out of order).
  */
-export function planMigrations(
-  files: readonly MigrationFile[],
-  applied: readonly AppliedMigration[],
-): MigrationFile[] {
+export function planMigrations(files: readonly MigrationFile[], applied: readonly AppliedMigration[]): MigrationFile[] {
   const byName = new Map(files.map((f) => [f.filename, f]));
   for (const row of applied) {
     const file = byName.get(row.filename);

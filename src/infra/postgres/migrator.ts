@@ -63,11 +63,7 @@ async function unlock(client: PoolClient, key: string): Promise<Error | undefine
   }
 }
 
-async function migrateLocked(
-  client: PoolClient,
-  options: MigrateOptions,
-  files: MigrationFile[],
-): Promise<string[]> {
+async function migrateLocked(client: PoolClient, options: MigrateOptions, files: MigrationFile[]): Promise<string[]> {
   const schema = pg.escapeIdentifier(options.schema);
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   await client.query(

@@ -61,10 +61,7 @@ export function createPool(options: CreatePoolOptions): Pool {
  * and rethrows it (connection errors as DatabaseUnavailableError). The client
  * is always released; one whose rollback failed is destroyed, not reused.
  */
-export async function withTransaction<T>(
-  pool: Pool,
-  fn: (client: PoolClient) => Promise<T>,
-): Promise<T> {
+export async function withTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
   let client: PoolClient;
   try {
     client = await pool.connect();

@@ -53,6 +53,9 @@ export async function createTestSchema(prefix: string, options: TestSchemaOption
 
 /** `t_<prefix>_<8 hex>`, prefix reduced to [a-z0-9_] and cut so the name fits 63 bytes. */
 export function testSchemaName(prefix: string): string {
-  const clean = prefix.toLowerCase().replace(/[^a-z0-9_]+/g, '_').slice(0, 40);
+  const clean = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .slice(0, 40);
   return `t_${clean}_${randomBytes(4).toString('hex')}`;
 }

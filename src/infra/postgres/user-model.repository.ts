@@ -99,7 +99,13 @@ export async function upsertGenrePreferences(db: Executor, rows: readonly GenreP
      SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::int[])
      ON CONFLICT (user_id, genre) DO UPDATE
         SET kind = EXCLUDED.kind, score = EXCLUDED.score, interactions = EXCLUDED.interactions, updated_at = now()`,
-    [rows.map((r) => r.userId), rows.map((r) => r.genre), rows.map((r) => r.kind), rows.map((r) => r.score), rows.map((r) => r.interactions)],
+    [
+      rows.map((r) => r.userId),
+      rows.map((r) => r.genre),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.score),
+      rows.map((r) => r.interactions),
+    ],
   );
 }
 
@@ -136,7 +142,13 @@ export async function upsertHistory(db: Executor, rows: readonly HistoryRow[]): 
       rows.map((r) => r.totalListenMs),
       rows.map((r) => r.firstPlayedAt),
       rows.map((r) => r.playedAt),
-      f(0), f(1), f(2), f(3), f(4), f(5), f(6),
+      f(0),
+      f(1),
+      f(2),
+      f(3),
+      f(4),
+      f(5),
+      f(6),
       // text[][] must be rectangular, so each row's genres travel as one joined string.
       rows.map((r) => (r.genres.length ? r.genres.join('\u001f') : null)),
     ],
