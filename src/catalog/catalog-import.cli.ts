@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, type AppConfig } from '../config/config.js';
 import { SchemaRegistry } from '../infra/avro/schema-registry.js';
-import { createKafka } from '../infra/kafka/kafka-client.js';
+import { createKafka, createProducer } from '../infra/kafka/kafka-client.js';
 import { ensureTopics } from '../infra/kafka/topic-bootstrap.js';
 import { topicName } from '../infra/kafka/topics.js';
 import { defaultMigrationsDir, migrate } from '../infra/postgres/migrator.js';
@@ -84,8 +84,7 @@ async function withPublisher<T>(config: AppConfig | null, fn: (publish?: Publish
   } finally {
     await admin.disconnect();
   }
-  // One request in flight keeps the idempotent producer's per-partition sequence simple.
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = createProducer(kafka, { idempotent: true });
   await producer.connect();
   try {
     const topic = topicName('catalogTracks', naming);

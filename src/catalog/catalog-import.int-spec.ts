@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { waitFor, uniqueName } from '../../test/support/wait-for.js';
 import type { CatalogTrack } from '../contracts/records.js';
 import { SchemaRegistry } from '../infra/avro/schema-registry.js';
-import { createKafka } from '../infra/kafka/kafka-client.js';
+import { createKafka, createProducer } from '../infra/kafka/kafka-client.js';
 import { ensureTopics } from '../infra/kafka/topic-bootstrap.js';
 import { topicName } from '../infra/kafka/topics.js';
 import { createTestSchema, type TestSchema } from '../infra/postgres/test-schema.js';
@@ -40,7 +40,7 @@ describe('catalog import (Postgres + Kafka)', () => {
     admin = kafka.admin();
     await admin.connect();
     await ensureTopics(admin, { prefix, eventPartitions: 1 }, ['catalogTracks']);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    producer = createProducer(kafka, { idempotent: true });
     await producer.connect();
     publish = catalogPublisher({ producer, registry, topic });
   });
