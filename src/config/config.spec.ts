@@ -8,7 +8,7 @@ describe('loadConfig', () => {
     expect(c.database.url).toBe('postgres://postgres@127.0.0.1:5432/test');
     expect(c.database.schema).toBe('public');
     expect(c.redis.url).toBe('redis://127.0.0.1:6379');
-    expect(c.learning).toEqual({ alpha: 0.1, gamma: 0.95, epsilon: 0.1 });
+    expect(c.learning).toEqual({ alpha: 0.1, gamma: 0.95, epsilon: 0.1, actorCapacity: 100_000 });
     expect(c.recommender.userRateLimitPerMinute).toBe(100);
     expect(c.spotify.clientId).toBeNull();
     expect(c.dataDir).toBeNull();

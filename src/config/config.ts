@@ -19,7 +19,13 @@ export interface AppConfig {
   };
   readonly database: { readonly url: string; readonly schema: string; readonly poolMax: number };
   readonly redis: { readonly url: string; readonly keyPrefix: string; readonly maxConnections: number };
-  readonly learning: { readonly alpha: number; readonly gamma: number; readonly epsilon: number };
+  readonly learning: {
+    readonly alpha: number;
+    readonly gamma: number;
+    readonly epsilon: number;
+    /** Users kept in memory by one event processor; the least recently used are reloaded from Postgres. */
+    readonly actorCapacity: number;
+  };
   readonly recommender: {
     readonly userRateLimitPerMinute: number;
     readonly cacheTtlSeconds: number;
@@ -59,6 +65,7 @@ const spec = {
   RL_ALPHA: { kind: 'number', default: '0.1', min: 0, max: 1, minExclusive: true },
   RL_GAMMA: { kind: 'number', default: '0.95', min: 0, max: 1, maxExclusive: true },
   RL_EPSILON: { kind: 'number', default: '0.1', min: 0, max: 1 },
+  LEARNER_ACTOR_CAPACITY: { kind: 'int', default: '100000', min: 1, max: 10_000_000 },
   USER_RATE_LIMIT: { kind: 'int', default: '100', min: 1, max: 1_000_000 },
   RECOMMENDATION_CACHE_TTL_SECONDS: { kind: 'int', default: '86400', min: 1, max: 30 * 86400 },
   SNAPSHOT_TTL_SECONDS: { kind: 'int', default: '604800', min: 60, max: 365 * 86400 },
@@ -87,7 +94,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     database: { url: v.DATABASE_URL, schema: v.DATABASE_SCHEMA, poolMax: v.DATABASE_POOL_MAX },
     redis: { url: v.REDIS_URL, keyPrefix: v.REDIS_KEY_PREFIX, maxConnections: v.REDIS_MAX_CONNECTIONS },
-    learning: { alpha: v.RL_ALPHA, gamma: v.RL_GAMMA, epsilon: v.RL_EPSILON },
+    learning: { alpha: v.RL_ALPHA, gamma: v.RL_GAMMA, epsilon: v.RL_EPSILON, actorCapacity: v.LEARNER_ACTOR_CAPACITY },
     recommender: {
       userRateLimitPerMinute: v.USER_RATE_LIMIT,
       cacheTtlSeconds: v.RECOMMENDATION_CACHE_TTL_SECONDS,

@@ -35,7 +35,12 @@ export class EventProcessorService implements OnApplicationBootstrap, OnApplicat
       registry,
       snapshots: new SnapshotCache<UserSnapshot>(redis, keys, config.recommender.snapshotTtlSeconds),
       // Validated here, at start-up: a bad α/γ/ε stops the process with a clear error.
-      params: learningParams(config.learning),
+      params: learningParams({
+        alpha: config.learning.alpha,
+        gamma: config.learning.gamma,
+        epsilon: config.learning.epsilon,
+      }),
+      actorCapacity: config.learning.actorCapacity,
       log: log.child({ component: 'event-processor' }),
       topics: {
         events: topicName('userEvents', prefix),
