@@ -64,6 +64,24 @@ describe('loadConfig', () => {
     expect((error as ConfigError).retriable).toBe(false);
   });
 
+  it('configures the recommender: rate-limit window, catalog reload interval, consumer group', () => {
+    const defaults = loadConfig({}).recommender;
+    expect(defaults).toMatchObject({
+      rateLimitWindowMs: 60_000,
+      catalogReloadIntervalSeconds: 3600,
+      consumerGroup: 'music-rl-recommender',
+    });
+    const set = loadConfig({
+      USER_RATE_LIMIT_WINDOW_MS: '2000',
+      CATALOG_RELOAD_INTERVAL_SECONDS: '0',
+      RECOMMENDER_CONSUMER_GROUP: 'recs-a',
+    }).recommender;
+    expect(set).toMatchObject({ rateLimitWindowMs: 2000, catalogReloadIntervalSeconds: 0, consumerGroup: 'recs-a' });
+    expect(() => loadConfig({ USER_RATE_LIMIT_WINDOW_MS: '99', CATALOG_RELOAD_INTERVAL_SECONDS: '-1' })).toThrow(
+      /USER_RATE_LIMIT_WINDOW_MS="99" must be in \[100, 3600000\][\s\S]*CATALOG_RELOAD_INTERVAL_SECONDS="-1" must be in \[0, 604800\]/,
+    );
+  });
+
   it('treats an empty value as unset, except where empty is meaningful', () => {
     expect(loadConfig({ HTTP_PORT: '' }).http.port).toBe(3000);
     expect(loadConfig({ REDIS_KEY_PREFIX: '' }).redis.keyPrefix).toBe('');

@@ -30,6 +30,12 @@ export interface AppConfig {
     readonly userRateLimitPerMinute: number;
     readonly cacheTtlSeconds: number;
     readonly snapshotTtlSeconds: number;
+    /** Length of the sliding rate-limit window; `userRateLimitPerMinute` requests fit in one window. */
+    readonly rateLimitWindowMs: number;
+    /** How often the in-memory catalog index is rebuilt from Postgres; 0 = only at start. */
+    readonly catalogReloadIntervalSeconds: number;
+    /** Consumer group of the recommendation request consumers (all instances share it). */
+    readonly consumerGroup: string;
   };
   readonly spotify: {
     readonly clientId: string | null;
@@ -68,6 +74,9 @@ const spec = {
   LEARNER_ACTOR_CAPACITY: { kind: 'int', default: '100000', min: 1, max: 10_000_000 },
   USER_RATE_LIMIT: { kind: 'int', default: '100', min: 1, max: 1_000_000 },
   RECOMMENDATION_CACHE_TTL_SECONDS: { kind: 'int', default: '86400', min: 1, max: 30 * 86400 },
+  USER_RATE_LIMIT_WINDOW_MS: { kind: 'int', default: '60000', min: 100, max: 3_600_000 },
+  CATALOG_RELOAD_INTERVAL_SECONDS: { kind: 'int', default: '3600', min: 0, max: 7 * 86400 },
+  RECOMMENDER_CONSUMER_GROUP: { kind: 'string', default: 'music-rl-recommender' },
   SNAPSHOT_TTL_SECONDS: { kind: 'int', default: '604800', min: 60, max: 365 * 86400 },
   SPOTIFY_CLIENT_ID: { kind: 'string', optional: true },
   SPOTIFY_CLIENT_SECRET: { kind: 'string', optional: true, secret: true },
@@ -98,6 +107,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     recommender: {
       userRateLimitPerMinute: v.USER_RATE_LIMIT,
       cacheTtlSeconds: v.RECOMMENDATION_CACHE_TTL_SECONDS,
+      rateLimitWindowMs: v.USER_RATE_LIMIT_WINDOW_MS,
+      catalogReloadIntervalSeconds: v.CATALOG_RELOAD_INTERVAL_SECONDS,
+      consumerGroup: v.RECOMMENDER_CONSUMER_GROUP,
       snapshotTtlSeconds: v.SNAPSHOT_TTL_SECONDS,
     },
     spotify: {
