@@ -82,6 +82,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('bounds the gateway request timeout', () => {
+    expect(loadConfig({}).gateway.requestTimeoutMs).toBe(5000);
+    expect(loadConfig({ GATEWAY_REQUEST_TIMEOUT_MS: '250' }).gateway.requestTimeoutMs).toBe(250);
+    expect(() => loadConfig({ GATEWAY_REQUEST_TIMEOUT_MS: '99' })).toThrow(
+      /GATEWAY_REQUEST_TIMEOUT_MS="99" must be in \[100, 120000\]/,
+    );
+  });
+
   it('treats an empty value as unset, except where empty is meaningful', () => {
     expect(loadConfig({ HTTP_PORT: '' }).http.port).toBe(3000);
     expect(loadConfig({ REDIS_KEY_PREFIX: '' }).redis.keyPrefix).toBe('');

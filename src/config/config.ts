@@ -45,6 +45,10 @@ export interface AppConfig {
     readonly accountsBaseUrl: string;
   };
   readonly http: { readonly port: number };
+  readonly gateway: {
+    /** How long the HTTP gateway waits for a recommendation reply (or an event write) before 504/503. */
+    readonly requestTimeoutMs: number;
+  };
   readonly dataDir: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 }
@@ -84,6 +88,7 @@ const spec = {
   SPOTIFY_API_BASE_URL: { kind: 'url', default: 'https://api.spotify.com/v1', protocols: ['http:', 'https:'] },
   SPOTIFY_ACCOUNTS_BASE_URL: { kind: 'url', default: 'https://accounts.spotify.com', protocols: ['http:', 'https:'] },
   HTTP_PORT: { kind: 'int', default: '3000', min: 0, max: 65535 },
+  GATEWAY_REQUEST_TIMEOUT_MS: { kind: 'int', default: '5000', min: 100, max: 120_000 },
   MUSIC_DATA_DIR: { kind: 'string', optional: true },
   LOG_LEVEL: { kind: 'enum', default: 'info', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
 } as const satisfies Record<string, EnvSpec>;
@@ -120,6 +125,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       accountsBaseUrl: v.SPOTIFY_ACCOUNTS_BASE_URL,
     },
     http: { port: v.HTTP_PORT },
+    gateway: { requestTimeoutMs: v.GATEWAY_REQUEST_TIMEOUT_MS },
     dataDir: v.MUSIC_DATA_DIR,
     logLevel: v.LOG_LEVEL,
   });
