@@ -35,7 +35,7 @@ export interface Bfi44Result {
 
 function validateAnswers(answers: unknown): asserts answers is readonly Bfi44Answer[] {
   if (!Array.isArray(answers)) {
-    throw new DomainValidationError('invalid_bfi44', 'BFI-44 answers must be an array of 44 entries');
+    throw new DomainValidationError('invalid-bfi44', 'BFI-44 answers must be an array of 44 entries');
   }
   const problems: string[] = [];
   if (answers.length !== BFI44_ITEM_COUNT) problems.push(`expected ${BFI44_ITEM_COUNT} answers, got ${answers.length}`);
@@ -49,7 +49,7 @@ function validateAnswers(answers: unknown): asserts answers is readonly Bfi44Ans
     else if (a < 1 || a > 5) problems.push(`${item}: out of range 1..5 (${a})`);
   }
   if (problems.length > 0)
-    throw new DomainValidationError('invalid_bfi44', `Invalid BFI-44 answers: ${problems.join('; ')}`);
+    throw new DomainValidationError('invalid-bfi44', `Invalid BFI-44 answers: ${problems.join('; ')}`);
 }
 
 export function scoreBfi44(answers: readonly Bfi44Answer[]): Bfi44Result {
@@ -76,7 +76,7 @@ export function scoreBfi44(answers: readonly Bfi44Answer[]): Bfi44Result {
 /** Validates directly entered trait scores: all five present, finite, 0..100. Lists every problem. */
 export function validateBigFive(scores: unknown): BigFive {
   if (typeof scores !== 'object' || scores === null) {
-    throw new DomainValidationError('invalid_big_five', 'Big Five scores must be an object with five traits');
+    throw new DomainValidationError('invalid-big-five', 'Big Five scores must be an object with five traits');
   }
   const record = scores as Record<string, unknown>;
   const problems: string[] = [];
@@ -86,7 +86,7 @@ export function validateBigFive(scores: unknown): BigFive {
     else if (v < 0 || v > 100) problems.push(`${trait}: out of range 0..100 (${v})`);
   }
   if (problems.length > 0)
-    throw new DomainValidationError('invalid_big_five', `Invalid Big Five scores: ${problems.join('; ')}`);
+    throw new DomainValidationError('invalid-big-five', `Invalid Big Five scores: ${problems.join('; ')}`);
   const out = {} as Record<Trait, number>;
   for (const trait of TRAITS) out[trait] = record[trait] as number;
   return out;

@@ -112,7 +112,7 @@ function validate(min: number, max: number, now: number, newReleaseDays: number)
     problems.push(`max must be an integer >= max(1, min), got ${max}`);
   if (!Number.isFinite(now)) problems.push(`now must be a finite epoch ms, got ${now}`);
   if (!(newReleaseDays > 0)) problems.push(`newReleaseDays must be > 0, got ${newReleaseDays}`);
-  if (problems.length > 0) throw new DomainValidationError('invalid_candidate_options', problems.join('; '));
+  if (problems.length > 0) throw new DomainValidationError('invalid-candidate-options', problems.join('; '));
 }
 
 function addNeighbours(pool: Pool, index: CatalogIndex, seeds: number[], quota: number): void {

@@ -52,7 +52,7 @@ function validateTracks(tracks: readonly Track[]): void {
   if (problems.length > 0) {
     const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).join('; ');
     const more = problems.length > MAX_REPORTED_PROBLEMS ? ` (+${problems.length - MAX_REPORTED_PROBLEMS} more)` : '';
-    throw new DomainValidationError('invalid_catalog', `Invalid catalog: ${shown}${more}`);
+    throw new DomainValidationError('invalid-catalog', `Invalid catalog: ${shown}${more}`);
   }
 }
 

@@ -26,7 +26,7 @@ const STAGE_WEIGHTS: Readonly<Record<ColdStartStage, Required<ScoreWeights>>> = 
 export function accountAgeDays(now: number, createdAt: number): number {
   if (!Number.isFinite(now) || !Number.isFinite(createdAt)) {
     throw new DomainValidationError(
-      'invalid_time',
+      'invalid-time',
       `now and createdAt must be finite epoch ms, got ${now}, ${createdAt}`,
     );
   }

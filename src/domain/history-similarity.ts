@@ -112,7 +112,7 @@ function validateProfileOptions(entries: readonly HistoryEntry[], now: number, h
     if (!(e.playCount >= 0) || !Number.isFinite(e.playCount)) problems.push(`entries[${i}].playCount must be >= 0`);
     if (!Number.isFinite(e.lastPlayedAt)) problems.push(`entries[${i}].lastPlayedAt must be a finite epoch ms`);
   });
-  if (problems.length > 0) throw new DomainValidationError('invalid_history', problems.join('; '));
+  if (problems.length > 0) throw new DomainValidationError('invalid-history', problems.join('; '));
 }
 
 /**

@@ -65,7 +65,7 @@ function validate(input: InsightsInput): void {
       problems.push(`plays[${i}].context unknown: ${p.context}`);
   });
   if (problems.length > 0)
-    throw new DomainValidationError('invalid_history', `Invalid insights input: ${problems.join('; ')}`);
+    throw new DomainValidationError('invalid-history', `Invalid insights input: ${problems.join('; ')}`);
 }
 
 function add(map: Map<string, number>, key: string, plays: number): void {

@@ -86,7 +86,7 @@ function validateOptions(o: RankOptions): void {
     else if (seen.has(i)) problems.push(`candidate index ${i} appears twice`);
     seen.add(i);
   }
-  if (problems.length > 0) throw new DomainValidationError('invalid_rank_options', problems.join('; '));
+  if (problems.length > 0) throw new DomainValidationError('invalid-rank-options', problems.join('; '));
 }
 
 function precompute(o: RankOptions, w: Required<ScoreWeights>): Static {

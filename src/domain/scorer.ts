@@ -55,14 +55,14 @@ export function validateWeights(weights: ScoreWeights): Required<ScoreWeights> {
     problems.push(`weights must sum to 1 (±${WEIGHT_SUM_TOLERANCE}), got ${sum}`);
   }
   if (problems.length > 0)
-    throw new DomainValidationError('invalid_weights', `Invalid score weights: ${problems.join('; ')}`);
+    throw new DomainValidationError('invalid-weights', `Invalid score weights: ${problems.join('; ')}`);
   return full;
 }
 
 /** The RL adjustment: signal ∈ [−1,1] scaled by RL_SCALE. Out-of-range or non-finite input is a bug upstream. */
 export function rlAdjustment(signal: number): number {
   if (!Number.isFinite(signal) || signal < -1 || signal > 1) {
-    throw new DomainValidationError('invalid_rl_signal', `RL signal must be a finite number in [-1, 1], got ${signal}`);
+    throw new DomainValidationError('invalid-rl-signal', `RL signal must be a finite number in [-1, 1], got ${signal}`);
   }
   return RL_SCALE * signal;
 }
