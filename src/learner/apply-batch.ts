@@ -6,17 +6,30 @@
 import type { RewardRecord } from '../contracts/records.js';
 import { bucketOfGenres } from '../domain/genre.js';
 import type { LearningParams } from '../domain/learning-params.js';
-import type { Track } from '../domain/types.js';
-import { applyEvent, type UserEvent, type UserState, type EventOutcome } from '../domain/user-state.js';
+import type { BigFive, Track } from '../domain/types.js';
+import {
+  applyEvent,
+  applyPersonality,
+  type UserEvent,
+  type UserState,
+  type EventOutcome,
+} from '../domain/user-state.js';
 import { encodeUserState } from '../domain/user-state-codec.js';
 import { normaliseGenre } from '../domain/genre.js';
 import type { InteractionRow } from '../infra/postgres/event-log.repository.js';
 import type { GenrePreferenceRow, HistoryRow, ModelRow } from '../infra/postgres/user-model.repository.js';
 
-export interface SourcedEvent {
-  readonly offset: number;
-  readonly event: UserEvent;
+/** A record of the user-events topic after decoding: a listening/feedback event or a new personality profile. */
+export type SourcedEvent =
+  | { readonly offset: number; readonly event: UserEvent; readonly profile?: undefined }
+  | { readonly offset: number; readonly event?: undefined; readonly profile: ProfileChange };
+
+export interface ProfileChange {
+  readonly userId: string;
+  readonly bigFive: BigFive;
 }
+
+export const userOf = (s: SourcedEvent): string => (s.event ? s.event.userId : s.profile.userId);
 
 export interface BatchInput {
   readonly topic: string;
@@ -46,9 +59,16 @@ export function applyBatch(input: BatchInput): BatchEffects {
   const interactions: InteractionRow[] = [];
   const rewards: RewardRecord[] = [];
   const touched = new Map<string, Touched>();
-  for (const { offset, event } of input.events) {
-    const state = input.states.get(event.userId);
-    if (!state) throw new Error(`no actor loaded for user ${event.userId}`);
+  for (const { offset, event, profile } of input.events) {
+    const userId = event ? event.userId : profile.userId;
+    const state = input.states.get(userId);
+    if (!state) throw new Error(`no actor loaded for user ${userId}`);
+    if (!event) {
+      // A new profile changes the personality part of every state key from here on.
+      applyPersonality(state, profile.bigFive);
+      if (!touched.has(userId)) touched.set(userId, { genres: new Set<string>(), tracks: new Set<string>() });
+      continue;
+    }
     const track = input.tracks.get(event.trackId) ?? null;
     const { outcome } = applyEvent(state, event, track, input.params);
     const t = touched.get(event.userId) ?? { genres: new Set<string>(), tracks: new Set<string>() };

@@ -36,7 +36,7 @@ import {
 import { ensureUsers } from '../infra/postgres/users.repository.js';
 import type { SnapshotCache } from '../infra/redis/snapshot.cache.js';
 import type { ActorCache } from './actor-cache.js';
-import { applyBatch, type SourcedEvent } from './apply-batch.js';
+import { applyBatch, userOf, type SourcedEvent } from './apply-batch.js';
 import { decodeUserEvent } from './event-decoder.js';
 import type { TrackLookup } from './track-lookup.js';
 
@@ -73,11 +73,11 @@ export class ChunkWriter {
     const now = (this.d.clock ?? Date.now)();
     const { good, dead } = this.decode(chunk, now);
     const events = await this.withoutDuplicates(good);
-    const users = [...new Set(events.map((e) => e.event.userId))];
+    const users = [...new Set(events.map(userOf))];
     const states = await this.loadActors(users);
     const tracks = await this.d.tracks.getMany(
       this.d.pool,
-      events.map((e) => e.event.trackId),
+      events.flatMap((e) => (e.event ? [e.event.trackId] : [])),
     );
     if (dead.length > 0) await this.deadLetter(dead);
     // Deleted before the commit so a crash after it leaves snapshots missing, never stale.
@@ -119,7 +119,7 @@ export class ChunkWriter {
     for (const m of chunk.messages) {
       const decoded = decodeUserEvent(this.d.registry, m.key, m.value);
       if (decoded.ok) {
-        good.push({ offset: Number(m.offset), event: decoded.event });
+        good.push({ offset: Number(m.offset), ...decoded.input });
         continue;
       }
       this.d.log.warn(
@@ -149,9 +149,11 @@ export class ChunkWriter {
 
   /** Drops events already applied (a client resent them) and repeats inside the chunk. */
   private async withoutDuplicates(events: SourcedEvent[]): Promise<SourcedEvent[]> {
-    const applied = await findAppliedEventIds(this.d.pool, [...new Set(events.map((e) => e.event.eventId))]);
+    const ids = events.flatMap((e) => (e.event ? [e.event.eventId] : []));
+    const applied = await findAppliedEventIds(this.d.pool, [...new Set(ids)]);
     const seen = new Set<string>();
     return events.filter(({ event }) => {
+      if (!event) return true; // profile changes are idempotent: the same profile applied again changes nothing learned
       if (applied.has(event.eventId) || seen.has(event.eventId)) return false;
       seen.add(event.eventId);
       return true;
@@ -204,8 +206,9 @@ export class ChunkWriter {
 /** Each user's earliest event time in the chunk: the account's creation time if it is new. */
 function firstSeen(events: readonly SourcedEvent[]): Array<{ userId: string; createdAt: number }> {
   const first = new Map<string, number>();
-  for (const { event } of events)
-    first.set(event.userId, Math.min(first.get(event.userId) ?? Infinity, event.occurredAt));
+  for (const { event } of events) {
+    if (event) first.set(event.userId, Math.min(first.get(event.userId) ?? Infinity, event.occurredAt));
+  }
   return [...first].map(([userId, createdAt]) => ({ userId, createdAt }));
 }
 

@@ -6,7 +6,8 @@
  * depends on the order of both kinds, and Kafka orders records only within a
  * partition of one topic. Two topics would let a rebalance or a restart interleave
  * them differently and make the learned state non-reproducible. The record's schema
- * fingerprint (single-object encoding) tells the two kinds apart.
+ * fingerprint (single-object encoding) tells the kinds apart. A personality change is
+ * written here too (besides its compacted topic), so the actor applies it in order.
  */
 import type { RecordName } from '../../contracts/records.js';
 
@@ -32,11 +33,11 @@ export const TOPICS = Object.freeze({
   userEvents: {
     name: 'music.user-events.v1',
     key: 'userId',
-    valueSchemas: ['music.ListeningEvent', 'music.FeedbackEvent'],
+    valueSchemas: ['music.ListeningEvent', 'music.FeedbackEvent', 'music.PersonalityProfileUpdate'],
     partitions: 'events',
     cleanupPolicy: 'delete',
     retentionMs: 7 * DAY,
-    description: 'Listening and feedback events from player clients, in per-user order.',
+    description: 'Listening and feedback events from player clients, and personality changes, in one per-user order.',
   },
   rewards: {
     name: 'music.rewards.v1',
