@@ -1,0 +1,76 @@
+/** Command line of `npm run evaluate -- <scenario> [--data <dir>] [--out <dir>] [--seed N] [--users N] [--rounds N]`. */
+import { parseArgs } from 'node:util';
+
+export const SCENARIOS = ['simulation', 'heldout-artists', 'next-play'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export interface EvaluateArgs {
+  readonly scenario: Scenario;
+  /** Undefined: the CLI falls back to MUSIC_DATA_DIR. */
+  readonly dataDir: string | undefined;
+  readonly outDir: string;
+  readonly seed: string;
+  /** Undefined: the scenario's default (simulation 10, heldout-artists all). */
+  readonly users: number | undefined;
+  readonly rounds: number;
+}
+
+export const USAGE = `usage: npm run evaluate -- <${SCENARIOS.join('|')}> [--data <dir>] [--out <dir>] [--seed N] [--users N] [--rounds N]
+  --data    folder with spotify-tracks/, hetrec2011-lastfm-2k/, lastfm-1k/ (default: $MUSIC_DATA_DIR)
+  --out     where results go (default: evaluation/results)
+  --seed    integer seed; the same seed gives identical results (default: 1)
+  --users   simulation: simulated users (default 10); heldout-artists: first N users by id (default all)
+  --rounds  simulation rounds per user (default 200)`;
+
+export class UsageError extends Error {
+  readonly retriable = false;
+  override readonly name = 'UsageError';
+}
+
+export const DEFAULT_OUT_DIR = 'evaluation/results';
+export const DEFAULT_ROUNDS = 200;
+
+function positiveInt(flag: string, text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(`${flag} must be a positive integer, got ${JSON.stringify(text)}`);
+  return n;
+}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        data: { type: 'string' },
+        out: { type: 'string' },
+        seed: { type: 'string' },
+        users: { type: 'string' },
+        rounds: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function parseEvaluateArgs(argv: readonly string[]): EvaluateArgs {
+  const { values, positionals } = parse(argv);
+  if (positionals.length !== 1) throw new UsageError('expected exactly one scenario');
+  const scenario = SCENARIOS.find((s) => s === positionals[0]);
+  if (!scenario) throw new UsageError(`unknown scenario ${JSON.stringify(positionals[0])}`);
+  const seed = values.seed ?? '1';
+  if (!/^\d+$/.test(seed)) throw new UsageError(`--seed must be a non-negative integer, got ${JSON.stringify(seed)}`);
+  if (values.rounds !== undefined && scenario !== 'simulation')
+    throw new UsageError('--rounds only applies to simulation');
+  return {
+    scenario,
+    dataDir: values.data,
+    outDir: values.out ?? DEFAULT_OUT_DIR,
+    seed,
+    users: values.users === undefined ? undefined : positiveInt('--users', values.users),
+    rounds: values.rounds === undefined ? DEFAULT_ROUNDS : positiveInt('--rounds', values.rounds),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm run evaluate -- <simulation|heldout-artists|next-play> [--data <dir>] [--out <dir>] [--seed N] [--users N] [--rounds N]`
+ *
+ * Runs one learning-quality scenario, writes `<out>/<scenario>.json` (every number, and
+ * the counts of bad and unmatched input rows) and `<out>/<scenario>.md`, and prints the
+ * Markdown. Progress goes to stderr. Same arguments and seed → byte-identical files.
+ * Exit codes: 0 done, 1 failed (missing input, unreadable file), 2 usage.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../config/config.js';
+import { parseEvaluateArgs, USAGE, UsageError, type EvaluateArgs, type Scenario } from './evaluate.args.js';
+import { createProgress, type ProgressSink } from './progress.js';
+import { runHeldoutScenario } from './runners/heldout.runner.js';
+import type { RunContext, ScenarioOutput } from './runners/run-context.js';
+import { runSimulationScenario } from './runners/simulation.runner.js';
+import { runNextPlayScenario } from './runners/next-play.runner.js';
+
+export interface CliIo {
+  readonly stdout: ProgressSink;
+  readonly stderr: ProgressSink;
+}
+
+const RUNNERS: Readonly<Record<Scenario, (ctx: RunContext) => Promise<ScenarioOutput>>> = {
+  simulation: runSimulationScenario,
+  'heldout-artists': runHeldoutScenario,
+  'next-play': runNextPlayScenario,
+};
+
+function dataDirOf(args: EvaluateArgs): string {
+  const dir = args.dataDir ?? loadConfig().dataDir;
+  if (!dir) throw new UsageError('give --data <dir> or set MUSIC_DATA_DIR');
+  return dir;
+}
+
+export async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> {
+  const log = (line: string): void => void io.stderr.write(`${line}\n`);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    const args = parseEvaluateArgs(argv);
+    const ctx: RunContext = {
+      dataDir: dataDirOf(args),
+      seed: args.seed,
+      users: args.users,
+      rounds: args.rounds,
+      progress: (label) => createProgress(label, io.stderr),
+      log,
+    };
+    const started = Date.now();
+    const output = await RUNNERS[args.scenario](ctx);
+    await mkdir(args.outDir, { recursive: true });
+    const base = join(args.outDir, args.scenario);
+    await writeFile(`${base}.json`, `${JSON.stringify(output.json, null, 2)}\n`);
+    await writeFile(`${base}.md`, output.markdown);
+    io.stdout.write(output.markdown);
+    log(`wrote ${base}.json and ${base}.md in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  } catch (error) {
+    log(`evaluate failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    if (error instanceof UsageError) log(USAGE);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntryPoint) {
+  void runEvaluate(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,48 @@
+/** What every scenario runner gets from the CLI, and what it hands back to be written. */
+import type { LoadedCatalog } from '../data/catalog-loader.js';
+import { loadCatalog } from '../data/catalog-loader.js';
+import { dataPath } from '../data/data-paths.js';
+import type { Progress } from '../progress.js';
+
+export interface RunContext {
+  readonly dataDir: string;
+  readonly seed: string;
+  readonly users: number | undefined;
+  readonly rounds: number;
+  readonly progress: (label: string) => Progress;
+  readonly log: (line: string) => void;
+}
+
+export interface ScenarioOutput {
+  /** Written as <scenario>.json; deterministic for a seed (no clock values). */
+  readonly json: unknown;
+  /** Written as <scenario>.md. */
+  readonly markdown: string;
+}
+
+export interface CatalogSummary {
+  readonly path: string;
+  readonly rows: number;
+  readonly badRows: number;
+  readonly badSamples: readonly string[];
+  readonly tracks: number;
+}
+
+export async function catalogFrom(ctx: RunContext): Promise<{ catalog: LoadedCatalog; summary: CatalogSummary }> {
+  const path = dataPath(ctx.dataDir, 'catalog');
+  ctx.log(`reading catalog ${path}`);
+  const catalog = await loadCatalog(path);
+  const summary = {
+    path,
+    rows: catalog.rows,
+    badRows: catalog.badRows,
+    badSamples: catalog.badSamples,
+    tracks: catalog.index.size,
+  };
+  ctx.log(`catalog: ${summary.rows} rows, ${summary.badRows} bad, ${summary.tracks} distinct tracks`);
+  return { catalog, summary };
+}
+
+export function describeCatalog(c: CatalogSummary): string {
+  return `${c.path}: ${c.rows} rows read, ${c.badRows} bad rows, ${c.tracks} distinct tracks`;
+}

@@ -1,0 +1,38 @@
+import { parseEvaluateArgs, UsageError } from '../../src/evaluation/evaluate.args.js';
+
+describe('evaluate arguments', () => {
+  it('applies the defaults', () => {
+    expect(parseEvaluateArgs(['simulation'])).toEqual({
+      scenario: 'simulation',
+      dataDir: undefined,
+      outDir: 'evaluation/results',
+      seed: '1',
+      users: undefined,
+      rounds: 200,
+    });
+  });
+
+  it('reads every option', () => {
+    const args = parseEvaluateArgs(['heldout-artists', '--data', '/d', '--out', '/o', '--seed', '7', '--users', '30']);
+    expect(args).toEqual({
+      scenario: 'heldout-artists',
+      dataDir: '/d',
+      outDir: '/o',
+      seed: '7',
+      users: 30,
+      rounds: 200,
+    });
+  });
+
+  it.each([
+    [[], /exactly one scenario/],
+    [['nope'], /unknown scenario/],
+    [['simulation', '--users', '0'], /positive integer/],
+    [['simulation', '--seed', 'abc'], /non-negative integer/],
+    [['heldout-artists', '--rounds', '5'], /only applies to simulation/],
+    [['simulation', '--bogus'], /Unknown option/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseEvaluateArgs(argv)).toThrow(UsageError);
+    expect(() => parseEvaluateArgs(argv)).toThrow(message);
+  });
+});
