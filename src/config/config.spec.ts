@@ -90,6 +90,49 @@ describe('loadConfig', () => {
     );
   });
 
+  it('configures the Spotify client: limits, retries, timeouts, cache TTLs', () => {
+    const d = loadConfig({}).spotify;
+    expect(d).toMatchObject({
+      requestsPerMinute: 120,
+      rateWindowMs: 60_000,
+      maxQueueWaitMs: 30_000,
+      requestTimeoutMs: 10_000,
+      maxAttempts: 4,
+      backoffBaseMs: 250,
+      backoffMaxMs: 8000,
+      maxRetryAfterSeconds: 60,
+      cacheTtlSeconds: { responses: 21_600, audioFeatures: 604_800, userData: 1800 },
+    });
+    expect(d.endpointLimits).toEqual({
+      'top-tracks': 60,
+      'top-artists': 60,
+      'recently-played': 60,
+      'audio-features': 60,
+      recommendations: 30,
+      'new-releases': 30,
+      search: 30,
+      tracks: 60,
+      artists: 60,
+    });
+    const set = loadConfig({
+      SPOTIFY_ENDPOINT_LIMITS: 'search=5, audio-features=100000',
+      SPOTIFY_RATE_WINDOW_MS: '1000',
+      SPOTIFY_USER_CACHE_TTL_SECONDS: '60',
+    }).spotify;
+    expect(set.endpointLimits).toMatchObject({ search: 5, 'audio-features': 100_000, tracks: 60 });
+    expect(set.rateWindowMs).toBe(1000);
+    expect(set.cacheTtlSeconds.userData).toBe(60);
+  });
+
+  it('rejects unknown Spotify endpoints and bad Spotify bounds in one error', () => {
+    const bad = { SPOTIFY_ENDPOINT_LIMITS: 'serch=5', SPOTIFY_MAX_ATTEMPTS: '0', SPOTIFY_REQUEST_TIMEOUT_MS: '50' };
+    expect(() => loadConfig(bad)).toThrow(
+      /SPOTIFY_ENDPOINT_LIMITS="serch=5" must match[\s\S]*SPOTIFY_REQUEST_TIMEOUT_MS="50" must be in \[100, 120000\][\s\S]*SPOTIFY_MAX_ATTEMPTS="0" must be in \[1, 10\]/,
+    );
+    expect(() => loadConfig({ SPOTIFY_ENDPOINT_LIMITS: 'search=0' })).toThrow(/SPOTIFY_ENDPOINT_LIMITS/);
+    expect(() => loadConfig({ SPOTIFY_ENDPOINT_LIMITS: 'search=5,' })).toThrow(/SPOTIFY_ENDPOINT_LIMITS/);
+  });
+
   it('treats an empty value as unset, except where empty is meaningful', () => {
     expect(loadConfig({ HTTP_PORT: '' }).http.port).toBe(3000);
     expect(loadConfig({ REDIS_KEY_PREFIX: '' }).redis.keyPrefix).toBe('');

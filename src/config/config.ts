@@ -43,6 +43,24 @@ export interface AppConfig {
     readonly requestsPerMinute: number;
     readonly apiBaseUrl: string;
     readonly accountsBaseUrl: string;
+    /** `requestsPerMinute` requests fit in any window of this length (60 s in production; shorter in tests). */
+    readonly rateWindowMs: number;
+    /** Per-endpoint requests per `rateWindowMs`, on top of the global limit. */
+    readonly endpointLimits: Readonly<Record<SpotifyEndpoint, number>>;
+    /** Longest a caller waits for a rate-limit slot before SpotifyRateLimitWaitError. */
+    readonly maxQueueWaitMs: number;
+    readonly requestTimeoutMs: number;
+    /** Attempts per request, first included (5xx, network errors, timeouts, 429). */
+    readonly maxAttempts: number;
+    readonly backoffBaseMs: number;
+    readonly backoffMaxMs: number;
+    /** A 429 asking to wait longer than this fails at once (retriable) instead of blocking. */
+    readonly maxRetryAfterSeconds: number;
+    readonly cacheTtlSeconds: {
+      readonly responses: number;
+      readonly audioFeatures: number;
+      readonly userData: number;
+    };
   };
   readonly http: { readonly port: number };
   readonly gateway: {
@@ -52,6 +70,40 @@ export interface AppConfig {
   readonly dataDir: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 }
+
+/** Spotify endpoints with their own rate limit (see docs/spotify.md). */
+export const SPOTIFY_ENDPOINTS = [
+  'top-tracks',
+  'top-artists',
+  'recently-played',
+  'audio-features',
+  'recommendations',
+  'new-releases',
+  'search',
+  'tracks',
+  'artists',
+] as const;
+export type SpotifyEndpoint = (typeof SPOTIFY_ENDPOINTS)[number];
+
+/**
+ * Requests per window of each endpoint unless SPOTIFY_ENDPOINT_LIMITS overrides it. User-driven,
+ * expensive endpoints get a quarter of the default global 120 so they cannot starve the rest.
+ */
+export const SPOTIFY_ENDPOINT_LIMIT_DEFAULTS: Readonly<Record<SpotifyEndpoint, number>> = Object.freeze({
+  'top-tracks': 60,
+  'top-artists': 60,
+  'recently-played': 60,
+  'audio-features': 60,
+  recommendations: 30,
+  'new-releases': 30,
+  search: 30,
+  tracks: 60,
+  artists: 60,
+});
+
+const ENDPOINT_LIMIT = `(?:${SPOTIFY_ENDPOINTS.join('|')})=[1-9]\\d{0,5}`;
+/** `name=n` pairs separated by commas, e.g. `search=10,tracks=100`; empty keeps the defaults. */
+const ENDPOINT_LIMITS_PATTERN = new RegExp(`^(?:${ENDPOINT_LIMIT}(?:,\\s*${ENDPOINT_LIMIT})*)?$`);
 
 const spec = {
   KAFKA_BROKERS: { kind: 'list', default: '127.0.0.1:9092' },
@@ -87,6 +139,17 @@ const spec = {
   SPOTIFY_RPM: { kind: 'int', default: '120', min: 1, max: 100_000 },
   SPOTIFY_API_BASE_URL: { kind: 'url', default: 'https://api.spotify.com/v1', protocols: ['http:', 'https:'] },
   SPOTIFY_ACCOUNTS_BASE_URL: { kind: 'url', default: 'https://accounts.spotify.com', protocols: ['http:', 'https:'] },
+  SPOTIFY_RATE_WINDOW_MS: { kind: 'int', default: '60000', min: 100, max: 3_600_000 },
+  SPOTIFY_ENDPOINT_LIMITS: { kind: 'string', default: '', allowEmpty: true, pattern: ENDPOINT_LIMITS_PATTERN },
+  SPOTIFY_MAX_QUEUE_WAIT_MS: { kind: 'int', default: '30000', min: 0, max: 600_000 },
+  SPOTIFY_REQUEST_TIMEOUT_MS: { kind: 'int', default: '10000', min: 100, max: 120_000 },
+  SPOTIFY_MAX_ATTEMPTS: { kind: 'int', default: '4', min: 1, max: 10 },
+  SPOTIFY_BACKOFF_BASE_MS: { kind: 'int', default: '250', min: 1, max: 60_000 },
+  SPOTIFY_BACKOFF_MAX_MS: { kind: 'int', default: '8000', min: 1, max: 300_000 },
+  SPOTIFY_MAX_RETRY_AFTER_SECONDS: { kind: 'int', default: '60', min: 1, max: 3600 },
+  SPOTIFY_CACHE_TTL_SECONDS: { kind: 'int', default: '21600', min: 1, max: 30 * 86400 },
+  SPOTIFY_FEATURES_CACHE_TTL_SECONDS: { kind: 'int', default: '604800', min: 1, max: 90 * 86400 },
+  SPOTIFY_USER_CACHE_TTL_SECONDS: { kind: 'int', default: '1800', min: 1, max: 86400 },
   HTTP_PORT: { kind: 'int', default: '3000', min: 0, max: 65535 },
   GATEWAY_REQUEST_TIMEOUT_MS: { kind: 'int', default: '5000', min: 100, max: 120_000 },
   MUSIC_DATA_DIR: { kind: 'string', optional: true },
@@ -123,10 +186,33 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       requestsPerMinute: v.SPOTIFY_RPM,
       apiBaseUrl: v.SPOTIFY_API_BASE_URL,
       accountsBaseUrl: v.SPOTIFY_ACCOUNTS_BASE_URL,
+      rateWindowMs: v.SPOTIFY_RATE_WINDOW_MS,
+      endpointLimits: parseEndpointLimits(v.SPOTIFY_ENDPOINT_LIMITS),
+      maxQueueWaitMs: v.SPOTIFY_MAX_QUEUE_WAIT_MS,
+      requestTimeoutMs: v.SPOTIFY_REQUEST_TIMEOUT_MS,
+      maxAttempts: v.SPOTIFY_MAX_ATTEMPTS,
+      backoffBaseMs: v.SPOTIFY_BACKOFF_BASE_MS,
+      backoffMaxMs: v.SPOTIFY_BACKOFF_MAX_MS,
+      maxRetryAfterSeconds: v.SPOTIFY_MAX_RETRY_AFTER_SECONDS,
+      cacheTtlSeconds: {
+        responses: v.SPOTIFY_CACHE_TTL_SECONDS,
+        audioFeatures: v.SPOTIFY_FEATURES_CACHE_TTL_SECONDS,
+        userData: v.SPOTIFY_USER_CACHE_TTL_SECONDS,
+      },
     },
     http: { port: v.HTTP_PORT },
     gateway: { requestTimeoutMs: v.GATEWAY_REQUEST_TIMEOUT_MS },
     dataDir: v.MUSIC_DATA_DIR,
     logLevel: v.LOG_LEVEL,
   });
+}
+
+/** Already pattern-checked by parseEnv: only known endpoints and positive integers reach here. */
+function parseEndpointLimits(raw: string): Readonly<Record<SpotifyEndpoint, number>> {
+  const limits: Record<SpotifyEndpoint, number> = { ...SPOTIFY_ENDPOINT_LIMIT_DEFAULTS };
+  for (const pair of raw.split(',').filter((p) => p.trim() !== '')) {
+    const [name, value] = pair.trim().split('=');
+    limits[name as SpotifyEndpoint] = Number(value);
+  }
+  return Object.freeze(limits);
 }
