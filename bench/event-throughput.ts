@@ -46,6 +46,7 @@ async function main(): Promise<void> {
         processSeconds: seconds,
         eventsPerSecond: Math.round(events.length / seconds),
         batches: processor.counters.batches,
+        stageSeconds: Object.fromEntries(Object.entries(processor.stageMs).map(([k, v]) => [k, Math.round(v) / 1000])),
       }),
     );
   } finally {

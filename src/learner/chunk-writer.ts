@@ -66,12 +66,22 @@ export interface Chunk {
   readonly messages: readonly KafkaMessage[];
 }
 
+/** Cumulative wall time per stage of write(), for profiling and metrics. */
+export type StageTimes = Record<
+  'decode' | 'load' | 'deadLetter' | 'invalidate' | 'apply' | 'commit' | 'snapshot',
+  number
+>;
+
 export class ChunkWriter {
+  readonly stageMs: StageTimes = { decode: 0, load: 0, deadLetter: 0, invalidate: 0, apply: 0, commit: 0, snapshot: 0 };
+
   constructor(private readonly d: ChunkWriterDeps) {}
 
   async write(chunk: Chunk): Promise<ChunkResult> {
     const now = (this.d.clock ?? Date.now)();
+    const lap = stopwatch(this.stageMs);
     const { good, dead } = this.decode(chunk, now);
+    lap('decode');
     const events = await this.withoutDuplicates(good);
     const users = [...new Set(events.map(userOf))];
     const states = await this.loadActors(users);
@@ -79,9 +89,12 @@ export class ChunkWriter {
       this.d.pool,
       events.flatMap((e) => (e.event ? [e.event.trackId] : [])),
     );
+    lap('load');
     if (dead.length > 0) await this.deadLetter(dead);
+    lap('deadLetter');
     // Deleted before the commit so a crash after it leaves snapshots missing, never stale.
     await this.d.snapshots.invalidate(users);
+    lap('invalidate');
     const effects = applyBatch({
       topic: chunk.position.topic,
       partition: chunk.position.partition,
@@ -91,6 +104,7 @@ export class ChunkWriter {
       params: this.d.params,
       now,
     });
+    lap('apply');
     const next = BigInt(chunk.messages[chunk.messages.length - 1].offset) + 1n;
     await withTransaction(this.d.pool, async (tx) => {
       await ensureUsers(tx, firstSeen(events));
@@ -108,8 +122,10 @@ export class ChunkWriter {
       );
       await advanceOffset(tx, chunk.position, chunk.expected, next);
     });
+    lap('commit');
     for (const [userId, state] of states) this.d.actors.set(userId, state);
     await this.publishSnapshots(states);
+    lap('snapshot');
     return { applied: events.length, duplicates: good.length - events.length, deadLettered: dead.length };
   }
 
@@ -201,6 +217,15 @@ export class ChunkWriter {
       );
     }
   }
+}
+
+function stopwatch(into: StageTimes): (stage: keyof StageTimes) => void {
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    into[stage] += now - last;
+    last = now;
+  };
 }
 
 /** Each user's earliest event time in the chunk: the account's creation time if it is new. */

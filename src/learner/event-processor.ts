@@ -54,6 +54,11 @@ export class EventProcessor {
   private producer: Producer | null = null;
   private relay: RewardRelay | null = null;
   private writer: ChunkWriter | null = null;
+
+  /** Cumulative time per chunk stage (see ChunkWriter.stageMs). */
+  get stageMs(): Readonly<Record<string, number>> {
+    return this.writer?.stageMs ?? {};
+  }
   private sweepTimer: NodeJS.Timeout | null = null;
   private stopping = false;
 

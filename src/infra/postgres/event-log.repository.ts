@@ -3,6 +3,7 @@
  * row per applied event (unique by event id), reward outbox rows, and the consumed
  * offsets, fenced so that a processor which lost its partition cannot commit.
  */
+import { packBytea } from './packed-bytea.js';
 import type { Executor } from './pool.js';
 
 export interface InteractionRow {
@@ -128,10 +129,14 @@ export async function insertInteractions(db: Executor, rows: readonly Interactio
 
 export async function insertOutbox(db: Executor, rows: readonly OutboxRow[]): Promise<string[]> {
   if (rows.length === 0) return [];
+  const packed = packBytea(rows.map((r) => r.payload));
   const { rows: ids } = await db.query<{ id: string }>(
     `INSERT INTO reward_outbox (event_id, user_id, payload)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[]) RETURNING id`,
-    [rows.map((r) => r.eventId), rows.map((r) => r.userId), rows.map((r) => r.payload)],
+     SELECT e, u, substring($3::bytea FROM s FOR l)
+       FROM unnest($1::text[], $2::text[], $4::int[], $5::int[]) WITH ORDINALITY AS x(e, u, s, l, n)
+      ORDER BY n
+     RETURNING id`,
+    [rows.map((r) => r.eventId), rows.map((r) => r.userId), packed.blob, packed.starts, packed.lengths],
   );
   return ids.map((r) => r.id);
 }

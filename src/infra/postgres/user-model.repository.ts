@@ -3,6 +3,7 @@
  * genre preferences and listening-history rows, and the active personality profile.
  * Every write takes an explicit executor so it runs inside the batch's transaction.
  */
+import { packBytea } from './packed-bytea.js';
 import type { Executor } from './pool.js';
 
 export interface StoredModel {
@@ -76,16 +77,20 @@ export async function findActiveProfiles(db: Executor, userIds: readonly string[
 /** Writes absolute model state; one multi-row statement per batch. */
 export async function upsertModels(db: Executor, models: readonly ModelRow[]): Promise<void> {
   if (models.length === 0) return;
+  const packed = packBytea(models.map((m) => m.state));
   await db.query(
     `INSERT INTO music_rl_models (user_id, model_version, state, q_entries, episodes, updated_at)
-     SELECT * , now() FROM unnest($1::text[], $2::bigint[], $3::bytea[], $4::int[], $5::bigint[])
+     SELECT u, v, substring($3::bytea FROM s FOR l), q, e, now()
+       FROM unnest($1::text[], $2::bigint[], $4::int[], $5::int[], $6::int[], $7::bigint[]) AS x(u, v, s, l, q, e)
      ON CONFLICT (user_id) DO UPDATE
         SET model_version = EXCLUDED.model_version, state = EXCLUDED.state,
             q_entries = EXCLUDED.q_entries, episodes = EXCLUDED.episodes, updated_at = now()`,
     [
       models.map((m) => m.userId),
       models.map((m) => m.modelVersion),
-      models.map((m) => m.state),
+      packed.blob,
+      packed.starts,
+      packed.lengths,
       models.map((m) => m.qEntries),
       models.map((m) => m.episodes),
     ],
