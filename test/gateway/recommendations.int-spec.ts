@@ -1,15 +1,16 @@
 /** GET /v1/users/:userId/recommendations through real Kafka request/reply and a fake responder. */
-import type { RecommendationRequest } from '../../src/contracts/records.js';
+import type { RecommendationReply, RecommendationRequest } from '../../src/contracts/records.js';
 import type { ErrorResponse } from '../../src/gateway/api/common.dto.js';
 import type { RecommendationsResponse } from '../../src/gateway/api/recommendation.dto.js';
 import { createGatewayEnv, readJson, type GatewayEnv, type GatewayInstance } from '../support/gateway-env.js';
 import { okReply, replyBase, startFakeResponder, type FakeResponder } from '../support/gateway-responder.js';
+import { waitFor } from '../support/wait-for.js';
 
 const TIMEOUT_MS = 1500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** The responder's behaviour is chosen by the user id's prefix. */
-function behaviour(request: RecommendationRequest) {
+function behaviour(request: RecommendationRequest): RecommendationReply | null | Promise<RecommendationReply> {
   const [kind] = request.user_id.split('-');
   switch (kind) {
     case 'throttled':
@@ -22,6 +23,8 @@ function behaviour(request: RecommendationRequest) {
       return okReply({ ...request, request_id: '00000000-0000-4000-8000-000000000000' });
     case 'silent':
       return null;
+    case 'slow':
+      return new Promise<RecommendationReply>((resolve) => setTimeout(() => resolve(okReply(request)), 400));
     default:
       return okReply(request);
   }
@@ -137,5 +140,14 @@ describe('gateway: recommendations over Kafka request/reply', () => {
     expect((await readJson<ErrorResponse>(res)).message).toMatch(`no recommendation reply within ${TIMEOUT_MS} ms`);
     expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS);
     expect(elapsed).toBeLessThan(TIMEOUT_MS + 2000);
+  });
+
+  it('finishes a request in flight when the instance shuts down gracefully', async () => {
+    const leaving = await env.startGateway({ requestTimeoutMs: TIMEOUT_MS });
+    const pending = leaving.get('/v1/users/slow-1/recommendations');
+    await waitFor(() => responder.received.some((r) => r.request.user_id === 'slow-1'), { what: 'the slow request' });
+    const [res] = await Promise.all([pending, leaving.close()]);
+    expect(res.status).toBe(200);
+    expect((await readJson<RecommendationsResponse>(res)).userId).toBe('slow-1');
   });
 });

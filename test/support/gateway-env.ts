@@ -75,7 +75,8 @@ export async function createGatewayEnv(label: string, options: { partitions?: nu
   };
 }
 
-async function startGateway(options: {
+/** Starts a gateway app in this process on topics named `<prefix>…`, listening on a free port. */
+export async function startGateway(options: {
   name: string;
   prefix: string;
   partitions: number;

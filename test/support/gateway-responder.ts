@@ -17,8 +17,10 @@ export interface ReceivedRequest {
   readonly request: RecommendationRequest;
 }
 
-/** What to answer; `null` answers nothing (the gateway must time out). */
-export type Behaviour = (request: RecommendationRequest) => RecommendationReply | null;
+/** What to answer, possibly later; `null` answers nothing (the gateway must time out). */
+export type Behaviour = (
+  request: RecommendationRequest,
+) => RecommendationReply | null | Promise<RecommendationReply | null>;
 
 export interface FakeResponder {
   readonly received: ReceivedRequest[];
@@ -38,7 +40,7 @@ export async function startFakeResponder(env: GatewayEnv, behaviour: Behaviour =
       const headers = textHeaders(message.headers);
       const request = env.registry.decode(message.value as Buffer, 'music.RecommendationRequest');
       received.push({ key: message.key?.toString() ?? null, partition, headers, request });
-      const reply = behaviour(request);
+      const reply = await behaviour(request);
       if (reply === null) return;
       await producer.send({
         topic: headers.kafka_replyTopic,
