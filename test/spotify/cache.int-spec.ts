@@ -1,6 +1,7 @@
 import { createRedis } from '../../src/infra/redis/redis-client.js';
 import { redisKeyValueStore } from '../../src/spotify/redis-kv.store.js';
 import { fakeTrack } from '../support/fake-spotify-data.js';
+import { waitFor } from '../support/wait-for.js';
 import { createHarness, type Harness } from './spotify-harness.js';
 
 const USER = { userId: 'cache-user', accessToken: 'user-token-cache' };
@@ -31,14 +32,14 @@ describe('Spotify client: Redis cache', () => {
       audioFeatures: { hits: 0, misses: 0, errors: 0 },
       userData: { hits: 1, misses: 1, errors: 0 },
     });
-    const ttls = await Promise.all(
-      (await h.redisContents()).map(async (e) => [e.key.split(':')[2], await h.redis.ttl(e.key)]),
-    );
-    expect(Object.fromEntries(ttls)).toEqual({ search: expect.any(Number), 'top-artists': expect.any(Number) });
-    const ttl = Object.fromEntries(ttls) as Record<string, number>;
-    expect(ttl.search).toBeGreaterThan(21_600 - 5);
-    expect(ttl['top-artists']).toBeGreaterThan(1800 - 5);
-    expect(ttl['top-artists']).toBeLessThanOrEqual(1800);
+    // Keys: <prefix>spotify:<kind>:<id>; TTLs from config (6 h responses, 30 min user data).
+    const ttl = new Map<string, number>();
+    for (const { key } of await h.redisContents())
+      ttl.set(key.slice(h.prefix.length).split(':')[1], await h.redis.ttl(key));
+    expect([...ttl.keys()].sort()).toEqual(['search', 'top-artists']);
+    expect(ttl.get('search')).toBeGreaterThan(21_600 - 5);
+    expect(ttl.get('top-artists')).toBeGreaterThan(1800 - 5);
+    expect(ttl.get('top-artists')).toBeLessThanOrEqual(1800);
   });
 
   it('treats an unreadable cache entry as a miss', async () => {
@@ -52,17 +53,15 @@ describe('Spotify client: Redis cache', () => {
   });
 
   it('goes to the API when Redis is down, and counts the failures', async () => {
-    // A client for a port nobody listens on: every command fails fast, as in an outage.
-    const down = createRedis({ url: 'redis://127.0.0.1:1', name: 'spotify-down', failFast: true });
+    // A client whose connection is gone: every command fails fast, as in an outage.
+    const down = createRedis({ url: 'redis://127.0.0.1:6379', name: 'spotify-down', failFast: true });
+    await waitFor(() => down.status === 'ready', { timeoutMs: 5000, what: 'redis ready' });
+    down.disconnect();
     h = await createHarness({}, { store: () => redisKeyValueStore(down) });
     h.fake.script('GET', '/tracks', [{ body: { tracks: [fakeTrack('t1')] } }]);
 
-    try {
-      expect((await h.client.tracks(['t1']))[0]?.id).toBe('t1');
-      expect((await h.client.tracks(['t1']))[0]?.id).toBe('t1');
-    } finally {
-      down.disconnect();
-    }
+    expect((await h.client.tracks(['t1']))[0]?.id).toBe('t1');
+    expect((await h.client.tracks(['t1']))[0]?.id).toBe('t1');
 
     expect(h.fake.seen('GET', '/tracks')).toHaveLength(2);
     expect(h.client.cacheStats().responses).toEqual({ hits: 0, misses: 2, errors: 4 });
