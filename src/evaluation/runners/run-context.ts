@@ -31,7 +31,9 @@ export interface CatalogSummary {
 export async function catalogFrom(ctx: RunContext): Promise<{ catalog: LoadedCatalog; summary: CatalogSummary }> {
   const path = dataPath(ctx.dataDir, 'catalog');
   ctx.log(`reading catalog ${path}`);
-  const catalog = await loadCatalog(path);
+  const progress = ctx.progress('catalog bytes');
+  const catalog = await loadCatalog(path, (read, size) => progress.update(read, size));
+  progress.finish();
   const summary = {
     path,
     rows: catalog.rows,

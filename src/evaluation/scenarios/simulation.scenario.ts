@@ -44,8 +44,10 @@ export interface VariantResult {
   readonly exploredShare: number;
   /** Entropy of each user's shown-genre distribution over the whole run. */
   readonly genreEntropyBits: MeanWithError;
+  /** Per round, means over users: expected reward of the shown list, regret, and their running sums. */
   readonly curves: {
     readonly reward: number[];
+    readonly cumulativeReward: number[];
     readonly regret: number[];
     readonly cumulativeRegret: number[];
     readonly candidateRegret: number[];
@@ -112,6 +114,7 @@ export function runSimulation(o: SimulationOptions): SimulationResult {
 
 function summarise(v: PolicyVariant, traces: readonly SessionTrace[]): VariantResult {
   const regret = meanSeries(traces.map((t) => t.regret));
+  const reward = meanSeries(traces.map((t) => t.reward));
   const picks = sum(traces.map((t) => t.picks));
   return {
     name: v.name,
@@ -126,7 +129,8 @@ function summarise(v: PolicyVariant, traces: readonly SessionTrace[]): VariantRe
     exploredShare: picks === 0 ? 0 : sum(traces.map((t) => t.explored)) / picks,
     genreEntropyBits: meanWithError(traces.map((t) => shannonEntropyBits(t.genres.values()))),
     curves: {
-      reward: meanSeries(traces.map((t) => t.reward)),
+      reward,
+      cumulativeReward: cumulative(reward),
       regret,
       cumulativeRegret: cumulative(regret),
       candidateRegret: meanSeries(traces.map((t) => t.candidateRegret)),
