@@ -6,7 +6,7 @@ export type Scenario = (typeof SCENARIOS)[number];
 
 export interface EvaluateArgs {
   readonly scenario: Scenario;
-  /** Undefined: the CLI falls back to MUSIC_DATA_DIR. */
+  /** Undefined: the CLI falls back to MUSIC_DATA_DIR, then ../shared/data. */
   readonly dataDir: string | undefined;
   readonly outDir: string;
   readonly seed: string;
@@ -16,7 +16,7 @@ export interface EvaluateArgs {
 }
 
 export const USAGE = `usage: npm run evaluate -- <${SCENARIOS.join('|')}> [--data <dir>] [--out <dir>] [--seed N] [--users N] [--rounds N]
-  --data    folder with spotify-tracks/, hetrec2011-lastfm-2k/, lastfm-1k/ (default: $MUSIC_DATA_DIR)
+  --data    folder with spotify-tracks/, hetrec2011-lastfm-2k/, lastfm-1k/ (default: $MUSIC_DATA_DIR, else ../shared/data)
   --out     where results go (default: evaluation/results)
   --seed    integer seed; the same seed gives identical results (default: 1)
   --users   simulation: simulated users (default 10); heldout-artists: first N users by id (default all)

@@ -6,8 +6,9 @@
  * Markdown. Progress goes to stderr. Same arguments and seed → byte-identical files.
  * Exit codes: 0 done, 1 failed (missing input, unreadable file), 2 usage.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config/config.js';
 import { parseEvaluateArgs, USAGE, UsageError, type EvaluateArgs, type Scenario } from './evaluate.args.js';
@@ -16,6 +17,8 @@ import { runHeldoutScenario } from './runners/heldout.runner.js';
 import type { RunContext, ScenarioOutput } from './runners/run-context.js';
 import { runSimulationScenario } from './runners/simulation.runner.js';
 import { runNextPlayScenario } from './runners/next-play.runner.js';
+
+const SIBLING_DATA = resolve('..', 'shared', 'data');
 
 export interface CliIo {
   readonly stdout: ProgressSink;
@@ -28,8 +31,9 @@ const RUNNERS: Readonly<Record<Scenario, (ctx: RunContext) => Promise<ScenarioOu
   'next-play': runNextPlayScenario,
 };
 
+/** The demo's rule: --data, else MUSIC_DATA_DIR, else ../shared/data next to the repository (npm runs in its root). */
 function dataDirOf(args: EvaluateArgs): string {
-  const dir = args.dataDir ?? loadConfig().dataDir;
+  const dir = args.dataDir ?? loadConfig().dataDir ?? (existsSync(SIBLING_DATA) ? SIBLING_DATA : undefined);
   if (!dir) throw new UsageError('give --data <dir> or set MUSIC_DATA_DIR');
   return dir;
 }
