@@ -1,0 +1,24 @@
+/** Publishes the decision log: one Avro music.Decision per answered request, keyed by user. */
+import type { Producer } from 'kafkajs';
+import type { Decision } from '../contracts/records.js';
+import type { SchemaRegistry } from '../infra/avro/schema-registry.js';
+
+export interface DecisionLog {
+  publish(decision: Decision): Promise<void>;
+}
+
+export class DecisionProducer implements DecisionLog {
+  constructor(
+    private readonly producer: Producer,
+    private readonly registry: SchemaRegistry,
+    private readonly topic: string,
+  ) {}
+
+  async publish(decision: Decision): Promise<void> {
+    await this.producer.send({
+      topic: this.topic,
+      acks: -1,
+      messages: [{ key: decision.user_id, value: this.registry.encode('music.Decision', decision) }],
+    });
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The recommendation use case: validate → rate-limit → snapshot → cached list or a fresh
+ * ranking → cache, log and decision record → reply. Plain TypeScript over injected
+ * ports; the Kafka adapter (recommendation.controller.ts) only decodes and encodes.
+ * Every request gets a reply: failures become an ERROR reply, never an exception.
+ */
+import type { RecommendationReply, RecommendationRequest } from '../contracts/records.js';
+import type { CatalogIndex } from '../domain/catalog-index.js';
+import type { UserSnapshot } from '../domain/user-snapshot.js';
+import type { Logger } from '../infra/logging/logger.js';
+import type { RateLimitDecision } from '../infra/redis/rate-limiter.js';
+import type { DecisionLog } from './decision.producer.js';
+import type { ListStore } from './list-store.js';
+import { computeRecommendations } from './recommendation-engine.js';
+import { listOf, reusableTracks } from './recommendation-list.js';
+import { decisionOf, logRowsOf, okReply, statusReply, type Served } from './recommendation-reply.js';
+import { requestProblem } from './recommendation-request.js';
+import type { RedisOutage } from './redis-outage.js';
+import type { LoadedSnapshot } from './snapshot-loader.js';
+
+export interface RecommenderPorts {
+  readonly catalog: { current(): CatalogIndex | null };
+  readonly snapshots: {
+    load(userId: string): Promise<LoadedSnapshot>;
+    createdAt(userId: string, now: number): Promise<number>;
+  };
+  readonly lists: Pick<ListStore, 'read' | 'save' | 'log'>;
+  readonly limiter: { hit(userId: string, now: number, requestId: string): Promise<RateLimitDecision> };
+  readonly decisions: DecisionLog;
+  readonly outage: RedisOutage;
+  /** ε of the ε-greedy ranking (config RL_EPSILON). */
+  readonly epsilon: number;
+  readonly log: Logger;
+}
+
+export interface RecommenderCounters {
+  requests: number;
+  ok: number;
+  cacheHits: number;
+  cacheMisses: number;
+  forcedRefreshes: number;
+  rateLimited: number;
+  badRequests: number;
+  errors: number;
+  /** Requests admitted without a rate-limit check because Redis did not answer. */
+  rateLimitFailOpen: number;
+  /** Cache, log or decision writes that failed after the list was decided (the reply still went out). */
+  sideEffectFailures: number;
+  /** Redis commands that failed (each one fell back to Postgres or failed open). */
+  redisFailures: number;
+}
+
+/** Redis down → admit: refusing every request during a cache outage would turn it into a full outage. */
+const FAIL_OPEN: RateLimitDecision = Object.freeze({ allowed: true, retryAfterMs: 0, inWindow: 0 });
+
+export class RecommendationService {
+  private readonly tally: Omit<RecommenderCounters, 'redisFailures'> = {
+    requests: 0,
+    ok: 0,
+    cacheHits: 0,
+    cacheMisses: 0,
+    forcedRefreshes: 0,
+    rateLimited: 0,
+    badRequests: 0,
+    errors: 0,
+    rateLimitFailOpen: 0,
+    sideEffectFailures: 0,
+  };
+
+  constructor(private readonly ports: RecommenderPorts) {}
+
+  /** Hit/miss and outcome counts since start (a copy; metrics export reads it). */
+  counters(): RecommenderCounters {
+    return { ...this.tally, redisFailures: this.ports.outage.failures };
+  }
+
+  /** `now` is epoch ms of arrival; response_time_ms is measured on the monotonic clock. */
+  async recommend(request: RecommendationRequest, now: number): Promise<RecommendationReply> {
+    const started = performance.now();
+    this.tally.requests++;
+    let reply: RecommendationReply;
+    try {
+      reply = await this.answer(request, now);
+    } catch (error) {
+      reply = this.failed(request, now, error);
+    }
+    return { ...reply, response_time_ms: Math.round((performance.now() - started) * 1000) / 1000 };
+  }
+
+  private async answer(request: RecommendationRequest, now: number): Promise<RecommendationReply> {
+    const problem = requestProblem(request);
+    if (problem) {
+      this.tally.badRequests++;
+      return statusReply(request, 'BAD_REQUEST', { error: problem, now });
+    }
+    const limit = await this.admit(request, now);
+    if (!limit.allowed) {
+      this.tally.rateLimited++;
+      const error = `rate limit exceeded: ${limit.inWindow} requests in the current window`;
+      return statusReply(request, 'RATE_LIMITED', { error, retryAfterMs: limit.retryAfterMs, now });
+    }
+    const index = this.ports.catalog.current();
+    if (!index || index.size === 0) {
+      this.tally.errors++;
+      return statusReply(request, 'ERROR', { error: 'catalog is empty: no tracks to recommend', now });
+    }
+    const served = await this.serve(request, index, now);
+    await this.record(served, now);
+    this.tally.ok++;
+    return okReply(served);
+  }
+
+  private admit(request: RecommendationRequest, now: number): Promise<RateLimitDecision> {
+    const { limiter, outage } = this.ports;
+    return outage.orElse(
+      'rate-limit',
+      () => limiter.hit(request.user_id, now, request.request_id),
+      () => {
+        this.tally.rateLimitFailOpen++;
+        return FAIL_OPEN;
+      },
+    );
+  }
+
+  private async serve(request: RecommendationRequest, index: CatalogIndex, now: number): Promise<Served> {
+    const { snapshot } = await this.ports.snapshots.load(request.user_id);
+    if (!request.force_refresh) {
+      const hit = await this.fromCache(request, snapshot, now);
+      if (hit) {
+        this.tally.cacheHits++;
+        return hit;
+      }
+    }
+    this.tally[request.force_refresh ? 'forcedRefreshes' : 'cacheMisses']++;
+    const createdAt = await this.ports.snapshots.createdAt(request.user_id, now);
+    const result = computeRecommendations({
+      index,
+      snapshot,
+      createdAt,
+      now,
+      epsilon: this.ports.epsilon,
+      maxResults: request.max_results,
+      seed: request.request_id,
+    });
+    const list = listOf(index, result, {
+      userId: request.user_id,
+      requestId: request.request_id,
+      modelVersion: `${snapshot.modelVersion}`,
+      generatedAt: now,
+      maxResults: request.max_results,
+      epsilon: this.ports.epsilon,
+    });
+    return { requestId: request.request_id, list, tracks: list.tracks, fromCache: false };
+  }
+
+  /** A cached list, checked against the latest snapshot (tracks disliked since are dropped). */
+  private async fromCache(request: RecommendationRequest, snapshot: UserSnapshot, now: number): Promise<Served | null> {
+    const list = await this.ports.lists.read(request.user_id, now);
+    const tracks = list && reusableTracks(list, snapshot.negatives, request.max_results);
+    return list && tracks ? { requestId: request.request_id, list, tracks, fromCache: true } : null;
+  }
+
+  /** Cache, log and decision record, concurrently. Failures are logged, not fatal: the list is decided. */
+  private async record(served: Served, now: number): Promise<void> {
+    const { lists, decisions } = this.ports;
+    const writes: Array<[string, Promise<void>]> = [
+      ['decision', decisions.publish(decisionOf(served, now))],
+      ['log', lists.log(logRowsOf(served, now))],
+    ];
+    if (!served.fromCache) writes.push(['cache', lists.save(served.list, now)]);
+    const results = await Promise.allSettled(writes.map(([, p]) => p));
+    results.forEach((r, i) => {
+      if (r.status === 'fulfilled') return;
+      this.tally.sideEffectFailures++;
+      const context = { userId: served.list.user_id, requestId: served.requestId, write: writes[i][0], err: r.reason };
+      this.ports.log.error(context, 'recommendation side effect failed; the reply is still sent');
+    });
+  }
+
+  private failed(request: RecommendationRequest, now: number, error: unknown): RecommendationReply {
+    this.tally.errors++;
+    const retriable = (error as { retriable?: unknown })?.retriable === true;
+    this.ports.log.error(
+      { userId: request.user_id, requestId: request.request_id, err: error },
+      'recommendation failed',
+    );
+    const message = error instanceof Error ? error.message : String(error);
+    const text = `${retriable ? 'temporarily unavailable, retry later' : 'internal error'}: ${message}`;
+    return statusReply(request, 'ERROR', { error: text, now });
+  }
+}
