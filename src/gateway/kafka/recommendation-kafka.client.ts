@@ -8,7 +8,7 @@
  * that would be skipped and its request would time out.
  */
 import { ClientKafka, type KafkaOptions } from '@nestjs/microservices';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { createProducer } from '../../infra/kafka/kafka-client.js';
 import { GatewayError } from '../gateway.error.js';
 
@@ -78,7 +78,7 @@ export class RecommendationKafkaClient extends ClientKafka {
 
   protected override registerConsumerEventListeners(): void {
     super.registerConsumerEventListeners();
-    const consumer = this.consumer as unknown as Consumer;
+    const consumer = this.consumer;
     const { GROUP_JOIN, FETCH, REBALANCING, CRASH, STOP, DISCONNECT } = consumer.events;
     consumer.on(GROUP_JOIN, ({ payload }) => {
       this.assigned = (payload.memberAssignment[this.replyTopic]?.length ?? 0) > 0;
