@@ -1,7 +1,9 @@
 /**
- * One recommendation with the real domain functions (generateCandidates → rankCandidates),
- * plus the ablations the evaluation compares. The full model is exactly the serving path:
- * cold-start weights for the stage, the snapshot's Q advantage as the RL signal.
+ * One recommendation with the real domain functions (generateCandidates → rankCandidates)
+ * and the serving path's snapshot → profile rule, split in two so ablations can share a
+ * candidate pool. With FULL_MODEL and one rng for both steps the result equals
+ * src/recommender's computeRecommendations (tested): cold-start weights for the stage, the
+ * snapshot's Q advantage as the RL signal.
  *
  * Ablations change one thing each:
  *   rl: false               RL signal 0 for every track (Q frozen at zero)
@@ -14,7 +16,7 @@ import { rankCandidates, type RankedTrack } from '../../domain/ranking.js';
 import type { Rng } from '../../domain/rng.js';
 import type { ScoreWeights } from '../../domain/scorer.js';
 import { snapshotRlAdjustment, type UserSnapshot } from '../../domain/user-snapshot.js';
-import { profileOf, type SnapshotProfile } from './snapshot-profile.js';
+import { listeningProfileOf, type ListeningProfile } from '../../recommender/listening-profile.js';
 
 export interface Ablation {
   readonly rl: boolean;
@@ -51,12 +53,12 @@ export interface CandidateInput {
 }
 
 export interface Candidates {
-  readonly profile: SnapshotProfile;
+  readonly profile: ListeningProfile;
   readonly set: CandidateSet;
 }
 
 export function candidatesFor(input: CandidateInput): Candidates {
-  const profile = profileOf(input.snapshot, input.index, input.now);
+  const profile = listeningProfileOf(input.snapshot, input.index, input.now);
   const set = generateCandidates({
     index: input.index,
     historyTrackIds: profile.historyTrackIds,
