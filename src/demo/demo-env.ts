@@ -9,6 +9,7 @@ export const DEMO_ENV: Readonly<Record<string, string>> = Object.freeze({
   DATABASE_SCHEMA: 'demo',
   KAFKA_TOPIC_PREFIX: 'demo.',
   KAFKA_CONSUMER_GROUP: 'demo-learner',
+  RECOMMENDER_CONSUMER_GROUP: 'demo-recommender',
   KAFKA_CLIENT_ID: 'music-rl-demo',
   REDIS_KEY_PREFIX: 'demo:',
 });
@@ -25,6 +26,7 @@ export function learnerEnv(base: NodeJS.ProcessEnv, config: AppConfig): NodeJS.P
     KAFKA_BROKERS: config.kafka.brokers.join(','),
     KAFKA_TOPIC_PREFIX: config.kafka.topicPrefix,
     KAFKA_CONSUMER_GROUP: config.kafka.consumerGroup,
+    RECOMMENDER_CONSUMER_GROUP: config.recommender.consumerGroup,
     KAFKA_EVENT_PARTITIONS: String(config.kafka.eventPartitions),
     KAFKA_CLIENT_ID: `${config.kafka.clientId}-learner`,
     REDIS_URL: config.redis.url,

@@ -1,4 +1,4 @@
-import { DEFAULT_RATE, DemoUsageError, parseDemoOptions } from './demo-options.js';
+import { DEFAULT_PORT, DEFAULT_RATE, DemoUsageError, parseDemoOptions } from './demo-options.js';
 
 describe('parseDemoOptions', () => {
   it('defaults to every play of every user, paced, with the artist fallback', () => {
@@ -10,6 +10,7 @@ describe('parseDemoOptions', () => {
       forceGenerated: false,
       viewEveryMs: 5000,
       rate: DEFAULT_RATE,
+      port: DEFAULT_PORT,
     });
   });
 
@@ -27,6 +28,8 @@ describe('parseDemoOptions', () => {
       '2',
       '--rate',
       '0',
+      '--port',
+      '4100',
     ];
     expect(parseDemoOptions(argv)).toEqual({
       limit: 500,
@@ -36,6 +39,7 @@ describe('parseDemoOptions', () => {
       forceGenerated: true,
       viewEveryMs: 2000,
       rate: 0,
+      port: 4100,
     });
   });
 

@@ -14,6 +14,8 @@ export interface DemoOptions {
   readonly viewEveryMs: number;
   /** Events produced per second; 0 = as fast as possible (a backlog the processor drains). */
   readonly rate: number;
+  /** HTTP port of the gateway the demo starts to show recommendations. */
+  readonly port: number;
 }
 
 /**
@@ -26,6 +28,8 @@ export const DEFAULT_LIMIT: number | null = null;
  * `--rate 0` replays the backlog at full speed instead.
  */
 export const DEFAULT_RATE = 2000;
+/** Not 3000, so the demo does not collide with a gateway a developer runs with the defaults. */
+export const DEFAULT_PORT = 3099;
 
 export const DEMO_USAGE = `usage: npm run demo -- [options]
   --limit N               stream at most N plays (each user's earliest, in proportion); default: all
@@ -35,6 +39,7 @@ export const DEMO_USAGE = `usage: npm run demo -- [options]
   --generated             use the generated catalog and users even when the shared data exists
   --view-every S          seconds between learning views; default 5
   --rate N                events produced per second; 0 = as fast as possible; default ${DEFAULT_RATE}
+  --port N                HTTP port for the demo's gateway; default ${DEFAULT_PORT}
 Data: MUSIC_DATA_DIR, else ../shared/data next to the repository, else generated.`;
 
 export class DemoUsageError extends Error {
@@ -56,6 +61,7 @@ export function parseDemoOptions(argv: readonly string[]): DemoOptions {
     forceGenerated: values.generated === true,
     viewEveryMs: 1000 * positiveInt('--view-every', values['view-every'] ?? '5'),
     rate: values.rate === undefined ? DEFAULT_RATE : nonNegativeInt('--rate', values.rate),
+    port: values.port === undefined ? DEFAULT_PORT : positiveInt('--port', values.port),
   };
 }
 
@@ -73,6 +79,7 @@ function parse(argv: readonly string[]) {
         generated: { type: 'boolean' },
         'view-every': { type: 'string' },
         rate: { type: 'string' },
+        port: { type: 'string' },
       },
     }).values;
   } catch (error) {

@@ -2,7 +2,7 @@
  * `npm run demo`, after the stack is up and dist/ is built: reset the demo's event state,
  * make sure the catalog is there, match the Last.fm plays, create the users, start the
  * event processor, stream the plays through Kafka while showing the learning, summarise,
- * and (once the gateway exists) show recommendations.
+ * and show recommendations through the HTTP gateway.
  */
 import { join } from 'node:path';
 import type { CatalogInput } from '../catalog/catalog-import.args.js';
@@ -58,7 +58,11 @@ export async function runDemo(ctx: DemoContext): Promise<DemoSummary> {
     await showRecommendations({
       repoRoot: ctx.repoRoot,
       users: prepared.watch,
+      env: ctx.learnerEnv,
+      port: ctx.options.port,
       say: (t) => ctx.out.step('recommendations', t),
+      line: (t) => ctx.out.line(t),
+      now: Date.now,
     });
     return summary;
   } finally {

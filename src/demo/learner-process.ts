@@ -22,7 +22,14 @@ export interface LearnerProcess {
 /** Logged by LearnerModule once the consumer runs. */
 const READY_MARK = '"msg":"event processor started"';
 
-export function startLearner(o: { entry: string; env: NodeJS.ProcessEnv; logFile: string }): LearnerProcess {
+export function startLearner(o: {
+  entry: string;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  /** Log text that says the process is serving (default: the learner's start line). */
+  readyMark?: string;
+}): LearnerProcess {
+  const mark = o.readyMark ?? READY_MARK;
   const child = spawn(process.execPath, [o.entry], { env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(o.logFile);
   let seen = '';
@@ -31,7 +38,7 @@ export function startLearner(o: { entry: string; env: NodeJS.ProcessEnv; logFile
     log.write(chunk);
     if (ready) return;
     seen = (seen + chunk.toString('utf8')).slice(-4096);
-    ready = seen.includes(READY_MARK);
+    ready = seen.includes(mark);
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
