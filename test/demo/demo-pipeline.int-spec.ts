@@ -15,6 +15,7 @@ import { TEST_DATABASE_URL, testSchemaName } from '../../src/infra/postgres/test
 import { resolveDataSource } from '../../src/demo/demo-data.js';
 import { learnerEnv } from '../../src/demo/demo-env.js';
 import { parseDemoOptions } from '../../src/demo/demo-options.js';
+import { freePort } from '../support/private-services.js';
 import { DemoOutput } from '../../src/demo/demo-output.js';
 import { runDemo } from '../../src/demo/demo-pipeline.js';
 import type { DemoSummary } from '../../src/demo/demo-report.js';
@@ -31,6 +32,7 @@ const config: AppConfig = loadConfig({
   KAFKA_BROKERS: BROKERS.join(','),
   KAFKA_TOPIC_PREFIX: `${name}.`,
   KAFKA_CONSUMER_GROUP: `${name}-learner`,
+  RECOMMENDER_CONSUMER_GROUP: `${name}-recommender`,
   KAFKA_CLIENT_ID: name,
   KAFKA_EVENT_PARTITIONS: '2',
   KAFKA_SESSION_TIMEOUT_MS: '6000',
@@ -44,10 +46,11 @@ const T1 = Date.UTC(2009, 0, 1, 10);
 
 async function demo(): Promise<{ summary: DemoSummary; lines: string[] }> {
   const lines: string[] = [];
+  const port = await freePort();
   const out = new DemoOutput({ isTTY: false, write: (t: string) => lines.push(...t.split('\n').filter(Boolean)) });
   const summary = await runDemo({
     config,
-    options: { ...parseDemoOptions(['--rate', '0', '--view-every', '1']) },
+    options: { ...parseDemoOptions(['--rate', '0', '--view-every', '1', '--port', String(port)]) },
     data: resolveDataSource({ configuredDir: config.dataDir, forceGenerated: false, repoRoot: ROOT }),
     repoRoot: ROOT,
     learnerEnv: learnerEnv(process.env, config),
@@ -91,7 +94,15 @@ describe('npm run demo, end to end on a tiny fixture', () => {
     expect(s.deadLetters).toBe(0);
     expect(Object.fromEntries(s.byFeedback)).toEqual({ play: 9, repeat: 3, skip: 1 });
     expect(first.lines).toContain('  dead letters   0');
-    expect(first.lines.some((l) => l.startsWith('[demo] recommendations: skipped'))).toBe(true);
+    // The last phase asks the real gateway (and through it the recommender) for each kind of user.
+    expect(first.lines.some((l) => /^user_\w+ \(learned from the stream\) — stage \w+, \d+ candidates/.test(l))).toBe(
+      true,
+    );
+    expect(first.lines.some((l) => /^demo-newcomer-\d+ \(brand-new user, no history\) — stage week_1/.test(l))).toBe(
+      true,
+    );
+    expect(first.lines.some((l) => /\(asked again\) — .*from cache:$/.test(l))).toBe(true);
+    expect(first.lines.filter((l) => /^ {2}\d\. /.test(l)).length).toBeGreaterThanOrEqual(3);
   });
 
   it('lands one interaction per event, in each user’s time order, with the inferred listen times', async () => {
