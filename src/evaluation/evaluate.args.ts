@@ -10,7 +10,7 @@ export interface EvaluateArgs {
   readonly dataDir: string | undefined;
   readonly outDir: string;
   readonly seed: string;
-  /** Undefined: the scenario's default (simulation 10, heldout-artists all). */
+  /** Undefined: the scenario's default (simulation 10, otherwise all users). */
   readonly users: number | undefined;
   readonly rounds: number;
 }
@@ -19,7 +19,7 @@ export const USAGE = `usage: npm run evaluate -- <${SCENARIOS.join('|')}> [--dat
   --data    folder with spotify-tracks/, hetrec2011-lastfm-2k/, lastfm-1k/ (default: $MUSIC_DATA_DIR, else ../shared/data)
   --out     where results go (default: evaluation/results)
   --seed    integer seed; the same seed gives identical results (default: 1)
-  --users   simulation: simulated users (default 10); heldout-artists: first N users by id (default all)
+  --users   simulation: simulated users (default 10); heldout-artists, next-play: first N users by id (default all)
   --rounds  simulation rounds per user (default 200)`;
 
 export class UsageError extends Error {
