@@ -2,7 +2,9 @@
  * The recommenders compared on next-play prediction. Each returns up to LIST_SIZE catalog
  * indices, best first. Ablations share the point's candidate pool and change one thing:
  *
- *   ours                   the real pipeline (ε = 0, stage weights, snapshot RL signal)
+ *   ours                   the real pipeline (stage weights, snapshot RL signal; ε = 0 unless
+ *                          the context asks for exploration, drawn from the rng that sampled
+ *                          the candidates, exactly as the recommender does)
  *   no-rl                  RL adjustment off
  *   no-personality         personality weight 0, the rest rescaled
  *   no-diversity-novelty   diversity and novelty weights 0, the rest rescaled
@@ -13,7 +15,7 @@
  *   random                 uniform catalog tracks (seeded per point)
  */
 import type { CatalogIndex } from '../../domain/catalog-index.js';
-import { createRng } from '../../domain/rng.js';
+import { createRng, type RngState } from '../../domain/rng.js';
 import type { ScoreWeights } from '../../domain/scorer.js';
 import type { UserSnapshot } from '../../domain/user-snapshot.js';
 import type { UserState } from '../../domain/user-state.js';
@@ -27,19 +29,24 @@ export interface PlayPoint {
   readonly snapshot: UserSnapshot;
   readonly candidates: Candidates;
   readonly weights: Required<ScoreWeights>;
-  /** Seeds anything random at this point. */
+  /** Seeds the random baseline at this point. */
   readonly seed: string;
+  /** The point's rng after candidate sampling: `ours` explores with it, as the recommender does. */
+  readonly rng: RngState;
 }
 
 export interface NextPlayContext {
   readonly index: CatalogIndex;
   readonly artists: ArtistCatalog;
+  /** ε of `ours`. */
+  readonly epsilon: number;
 }
 
 type Method = (p: PlayPoint, ctx: NextPlayContext) => number[];
 
+/** Ablations rank greedily (ε = 0 consumes no randomness); `ours` takes the context's ε. */
 const ranked =
-  (ablation: Ablation): Method =>
+  (ablation: Ablation, explores = false): Method =>
   (p, ctx) =>
     rankFor({
       index: ctx.index,
@@ -47,8 +54,8 @@ const ranked =
       candidates: p.candidates,
       weights: p.weights,
       ablation,
-      epsilon: 0,
-      rng: createRng(p.seed),
+      epsilon: explores ? ctx.epsilon : 0,
+      rng: createRng(p.rng),
       maxResults: LIST_SIZE,
     }).map((r) => r.catalogIndex);
 
@@ -75,7 +82,7 @@ function random(p: PlayPoint, ctx: NextPlayContext): number[] {
 }
 
 export const NEXT_PLAY_METHODS: Readonly<Record<string, Method>> = Object.freeze({
-  ours: ranked(FULL_MODEL),
+  ours: ranked(FULL_MODEL, true),
   'no-rl': ranked({ ...FULL_MODEL, rl: false }),
   'no-personality': ranked({ ...FULL_MODEL, personality: false }),
   'no-diversity-novelty': ranked({ ...FULL_MODEL, diversityNovelty: false }),
