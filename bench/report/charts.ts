@@ -1,0 +1,96 @@
+/** The run's PNG charts: cost as work grows (users, catalog size) and recommendation load. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COLORS, renderLineChart, shortNumber } from './line-chart.js';
+import type { BenchResults } from './results.js';
+
+export interface Chart {
+  readonly file: string;
+  readonly title: string;
+}
+
+const subtitle = (r: BenchResults): string =>
+  `${r.profile.toUpperCase()} RUN ${r.startedAt.slice(0, 10)}, ${r.machine.cores} CORES, LOAD ${r.machine.loadAtStart[0]}`;
+
+export function writeCharts(r: BenchResults, dir: string): Chart[] {
+  const charts: Array<Chart & { png: Buffer | null }> = [
+    { file: `${r.profile}-events-vs-users.png`, title: 'Event path: events/s vs users', png: eventsVsUsers(r) },
+    {
+      file: `${r.profile}-latency-vs-catalog.png`,
+      title: 'Uncached latency vs catalog size',
+      png: latencyVsCatalog(r),
+    },
+    { file: `${r.profile}-recommendations.png`, title: 'Recommendations: requests/s vs concurrency', png: recLoad(r) },
+  ];
+  return charts.flatMap(({ file, title, png }) => {
+    if (!png) return [];
+    writeFileSync(join(dir, file), png);
+    return [{ file, title }];
+  });
+}
+
+function eventsVsUsers(r: BenchResults): Buffer | null {
+  const scales = r.eventPath.scales;
+  if (scales.length === 0) return null;
+  return renderLineChart({
+    title: 'EVENT PATH: SUSTAINED EVENTS/S VS USERS',
+    subtitle: subtitle(r),
+    xTitle: `USERS (${shortNumber(scales[0].events)} EVENTS EACH RUN)`,
+    yTitle: 'EVENTS/S (PRODUCE TO DURABLE)',
+    xLabels: scales.map((s) => shortNumber(s.users)),
+    series: [
+      { name: 'OUR PROCESSOR', values: scales.map((s) => s.eventsPerSecond), color: COLORS.blue },
+      {
+        name: '0.3 X KAFKA CONSUMERPERFORMANCE',
+        values: scales.map((s) => 0.3 * s.kafka.fetchMessagesPerSecond),
+        color: COLORS.grey,
+      },
+    ],
+    references: [{ label: 'TARGET 30K EVENTS/S', value: 30_000, color: COLORS.red }],
+  });
+}
+
+function latencyVsCatalog(r: BenchResults): Buffer | null {
+  const points = [...r.catalogSizes].sort((a, b) => a.tracks - b.tracks);
+  if (points.length === 0) return null;
+  const none = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
+  return renderLineChart({
+    title: 'UNCACHED RECOMMENDATION LATENCY VS CATALOG',
+    subtitle: subtitle(r),
+    xTitle: 'CATALOG TRACKS',
+    yTitle: 'MILLISECONDS',
+    xLabels: points.map((p) => `${shortNumber(p.tracks)}${p.source === 'generated' ? ' GEN' : ''}`),
+    series: [
+      { name: 'KAFKA ROUND TRIP P99 (C=1)', values: points.map((p) => none(p.kafkaMs?.p99)), color: COLORS.red },
+      { name: 'KAFKA ROUND TRIP P50 (C=1)', values: points.map((p) => none(p.kafkaMs?.p50)), color: COLORS.orange },
+      { name: 'ENGINE ALONE P99', values: points.map((p) => none(p.engineMs.p99)), color: COLORS.purple },
+      { name: 'ENGINE ALONE P50', values: points.map((p) => none(p.engineMs.p50)), color: COLORS.blue },
+    ],
+    references: [{ label: 'TARGET P99 50 MS', value: 50, color: COLORS.green }],
+  });
+}
+
+function recLoad(r: BenchResults): Buffer | null {
+  const rec = r.recPath;
+  if (!rec || rec.cells.length === 0) return null;
+  const levels = [...new Set(rec.cells.map((c) => c.concurrency))].sort((a, b) => a - b);
+  const line = (path: 'kafka' | 'http', mode: 'cached' | 'uncached'): Array<number | null> =>
+    levels.map(
+      (c) =>
+        rec.cells.find((x) => x.path === path && x.mode === mode && x.concurrency === c)?.requestsPerSecond ?? null,
+    );
+  return renderLineChart({
+    title: 'RECOMMENDATIONS: REQUESTS/S VS CONCURRENCY',
+    subtitle: `${subtitle(r)}, ${shortNumber(rec.catalog.tracks)} TRACKS`,
+    xTitle: 'CONCURRENT CLIENTS (CLOSED LOOP)',
+    yTitle: 'REQUESTS/S',
+    xLabels: levels.map(String),
+    series: [
+      { name: 'KAFKA CACHED', values: line('kafka', 'cached'), color: COLORS.blue },
+      { name: 'KAFKA UNCACHED', values: line('kafka', 'uncached'), color: COLORS.orange },
+      { name: 'HTTP CACHED', values: line('http', 'cached'), color: COLORS.green },
+      { name: 'HTTP UNCACHED', values: line('http', 'uncached'), color: COLORS.purple },
+    ],
+    references: [{ label: 'TARGET CACHED 3,000 REQ/S', value: 3000, color: COLORS.red }],
+  });
+}
