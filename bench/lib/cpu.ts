@@ -4,7 +4,6 @@
  * engineers' processes show up as `other` (their Postgres backends count as postgres).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { KAFKA_PID_FILE } from './paths.js';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux x86-64/arm64
 
@@ -15,11 +14,12 @@ export interface CpuWindow {
   stop(): CpuGroups;
 }
 
-function kafkaPid(): number | null {
+/** The broker is the JVM running kafka.Kafka (Kafka's own perf tools are java too, and count as `other`). */
+function isBroker(pid: string): boolean {
   try {
-    return Number(readFileSync(KAFKA_PID_FILE, 'utf8').trim()) || null;
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('kafka.Kafka');
   } catch {
-    return null; // a broker not started by scripts/stack (e.g. docker compose) counts as `other`
+    return false; // exited meanwhile
   }
 }
 
@@ -44,7 +44,15 @@ function sample(named: ReadonlyMap<number, string>): Map<number, { group: string
     // fields[11], fields[12] are utime and stime (fields 14 and 15 of proc(5), counted from after comm).
     const ticks = Number(fields[11]) + Number(fields[12]);
     const pid = Number(dir);
-    const group = named.get(pid) ?? (comm === 'postgres' ? 'postgres' : comm === 'redis-server' ? 'redis' : 'other');
+    const group =
+      named.get(pid) ??
+      (comm === 'postgres'
+        ? 'postgres'
+        : comm === 'redis-server'
+          ? 'redis'
+          : comm === 'java' && isBroker(dir)
+            ? 'kafka'
+            : 'other');
     out.set(pid, { group, ticks });
   }
   return out;
@@ -53,8 +61,6 @@ function sample(named: ReadonlyMap<number, string>): Map<number, { group: string
 /** Starts a window; `named` maps pids to group names (the processor child, the recommender…). */
 export function cpuWindow(named: Record<string, number | undefined>): CpuWindow {
   const byPid = new Map<number, string>([[process.pid, 'bench']]);
-  const kafka = kafkaPid();
-  if (kafka) byPid.set(kafka, 'kafka');
   for (const [group, pid] of Object.entries(named)) if (pid) byPid.set(pid, group);
   const started = performance.now();
   const before = sample(byPid);

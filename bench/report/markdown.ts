@@ -51,7 +51,7 @@ function eventPath(r: BenchResults): string[] {
         'events',
         'events/s (10→100 %)',
         'cold events/s',
-        'Kafka consumer msg/s (best of 2)',
+        'Kafka consumer msg/s (best of 3)',
         'ratio',
         'CPU cores',
         'processor RSS',
