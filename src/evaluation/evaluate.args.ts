@@ -1,4 +1,7 @@
-/** Command line of `npm run evaluate -- <scenario> [--data <dir>] [--out <dir>] [--seed N] [--users N] [--rounds N]`. */
+/**
+ * Command line of `npm run evaluate -- <scenario|report> [--data <dir>] [--out <dir>] [--seed N]
+ * [--users N] [--rounds N] [--through-kafka] [--epsilon E]`.
+ */
 import { parseArgs } from 'node:util';
 
 export const SCENARIOS = ['simulation', 'heldout-artists', 'next-play'] as const;
@@ -13,14 +16,21 @@ export interface EvaluateArgs {
   /** Undefined: the scenario's default (simulation 10, otherwise all users). */
   readonly users: number | undefined;
   readonly rounds: number;
+  /** next-play: replay through Kafka, the event processor and the recommender, and compare with in process. */
+  readonly throughKafka: boolean;
+  /** next-play: ε of `ours` (default 0, greedy). */
+  readonly epsilon: number;
 }
 
-export const USAGE = `usage: npm run evaluate -- <${SCENARIOS.join('|')}> [--data <dir>] [--out <dir>] [--seed N] [--users N] [--rounds N]
+export const USAGE = `usage: npm run evaluate -- <${SCENARIOS.join('|')}> [--data <dir>] [--out <dir>] [--seed N] [--users N] [--rounds N] [--through-kafka] [--epsilon E]
   --data    folder with spotify-tracks/, hetrec2011-lastfm-2k/, lastfm-1k/ (default: $MUSIC_DATA_DIR, else ../shared/data)
   --out     where results go (default: evaluation/results)
   --seed    integer seed; the same seed gives identical results (default: 1)
   --users   simulation: simulated users (default 10); heldout-artists, next-play: first N users by id (default all)
-  --rounds  simulation rounds per user (default 200)`;
+  --rounds  simulation rounds per user (default 200)
+  --through-kafka  next-play: also replay through Kafka into the real event processor and ask the real
+                   recommender (child processes, isolated schema/topics/keys); fails unless both agree exactly
+  --epsilon next-play: exploration of ours, 0..1 (default 0)`;
 
 export class UsageError extends Error {
   readonly retriable = false;
@@ -37,6 +47,13 @@ function positiveInt(flag: string, text: string): number {
   return n;
 }
 
+function probability(flag: string, text: string): number {
+  const x = Number(text);
+  if (text.trim() === '' || !(x >= 0 && x <= 1))
+    throw new UsageError(`${flag} must be a number in 0..1, got ${JSON.stringify(text)}`);
+  return x;
+}
+
 function parse(argv: readonly string[]) {
   try {
     return parseArgs({
@@ -49,6 +66,8 @@ function parse(argv: readonly string[]) {
         seed: { type: 'string' },
         users: { type: 'string' },
         rounds: { type: 'string' },
+        'through-kafka': { type: 'boolean' },
+        epsilon: { type: 'string' },
       },
     });
   } catch (error) {
@@ -65,6 +84,8 @@ export function parseEvaluateArgs(argv: readonly string[]): EvaluateArgs {
   if (!/^\d+$/.test(seed)) throw new UsageError(`--seed must be a non-negative integer, got ${JSON.stringify(seed)}`);
   if (values.rounds !== undefined && scenario !== 'simulation')
     throw new UsageError('--rounds only applies to simulation');
+  if ((values['through-kafka'] || values.epsilon !== undefined) && scenario !== 'next-play')
+    throw new UsageError('--through-kafka and --epsilon only apply to next-play');
   return {
     scenario,
     dataDir: values.data,
@@ -72,5 +93,7 @@ export function parseEvaluateArgs(argv: readonly string[]): EvaluateArgs {
     seed,
     users: values.users === undefined ? undefined : positiveInt('--users', values.users),
     rounds: values.rounds === undefined ? DEFAULT_ROUNDS : positiveInt('--rounds', values.rounds),
+    throughKafka: values['through-kafka'] === true,
+    epsilon: values.epsilon === undefined ? 0 : probability('--epsilon', values.epsilon),
   };
 }

@@ -1,10 +1,11 @@
 /**
  * `npm run evaluate -- <simulation|heldout-artists|next-play> [--data <dir>] [--out <dir>] [--seed N] [--users N] [--rounds N]`
+ * (`next-play --through-kafka [--epsilon E]`: also through the deployed path, see runners/next-play-kafka.runner.ts)
  *
  * Runs one learning-quality scenario, writes `<out>/<scenario>.json` (every number, and
  * the counts of bad and unmatched input rows) and `<out>/<scenario>.md`, and prints the
  * Markdown. Progress goes to stderr. Same arguments and seed → byte-identical files.
- * Exit codes: 0 done, 1 failed (missing input, unreadable file), 2 usage.
+ * Exit codes: 0 done, 1 failed (missing input, unreadable file, a failed check), 2 usage.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { runHeldoutScenario } from './runners/heldout.runner.js';
 import type { RunContext, ScenarioOutput } from './runners/run-context.js';
 import { runSimulationScenario } from './runners/simulation.runner.js';
 import { runNextPlayScenario } from './runners/next-play.runner.js';
+import { runNextPlayThroughKafka } from './runners/next-play-kafka.runner.js';
 
 const SIBLING_DATA = resolve('..', 'shared', 'data');
 
@@ -38,7 +40,11 @@ function dataDirOf(args: EvaluateArgs): string {
   return dir;
 }
 
-export async function runEvaluate(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runEvaluate(
+  argv: readonly string[],
+  io: CliIo,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   const log = (line: string): void => void io.stderr.write(`${line}\n`);
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout.write(`${USAGE}\n`);
@@ -51,18 +57,22 @@ export async function runEvaluate(argv: readonly string[], io: CliIo): Promise<n
       seed: args.seed,
       users: args.users,
       rounds: args.rounds,
+      epsilon: args.epsilon,
+      env,
       progress: (label) => createProgress(label, io.stderr),
       log,
     };
     const started = Date.now();
-    const output = await RUNNERS[args.scenario](ctx);
+    const run = args.throughKafka ? runNextPlayThroughKafka : RUNNERS[args.scenario];
+    const output = await run(ctx);
     await mkdir(args.outDir, { recursive: true });
-    const base = join(args.outDir, args.scenario);
+    const base = join(args.outDir, output.name ?? args.scenario);
     await writeFile(`${base}.json`, `${JSON.stringify(output.json, null, 2)}\n`);
     await writeFile(`${base}.md`, output.markdown);
     io.stdout.write(output.markdown);
     log(`wrote ${base}.json and ${base}.md in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return 0;
+    if (output.failed) log(`evaluate failed: ${output.failed}`);
+    return output.failed ? 1 : 0;
   } catch (error) {
     log(`evaluate failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     if (error instanceof UsageError) log(USAGE);

@@ -15,7 +15,12 @@ export interface CliRun {
   readonly markdown: string;
 }
 
-export async function evaluateOnFixture(scenario: string, extra: readonly string[] = []): Promise<CliRun> {
+/** `output` names the files when the run writes them under another name than the scenario's. */
+export async function evaluateOnFixture(
+  scenario: string,
+  extra: readonly string[] = [],
+  output = scenario,
+): Promise<CliRun> {
   const out = await mkdtemp(join(tmpdir(), 'evaluation-'));
   let stdout = '';
   let stderr = '';
@@ -24,7 +29,7 @@ export async function evaluateOnFixture(scenario: string, extra: readonly string
       stdout: { write: (t: string) => (stdout += t) },
       stderr: { write: (t: string) => (stderr += t) },
     });
-    const read = (ext: string): Promise<string> => readFile(join(out, `${scenario}.${ext}`), 'utf8').catch(() => '');
+    const read = (ext: string): Promise<string> => readFile(join(out, `${output}.${ext}`), 'utf8').catch(() => '');
     return { code, stdout, stderr, json: await read('json'), markdown: await read('md') };
   } finally {
     await rm(out, { recursive: true, force: true });

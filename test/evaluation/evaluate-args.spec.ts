@@ -9,6 +9,8 @@ describe('evaluate arguments', () => {
       seed: '1',
       users: undefined,
       rounds: 200,
+      throughKafka: false,
+      epsilon: 0,
     });
   });
 
@@ -21,6 +23,16 @@ describe('evaluate arguments', () => {
       seed: '7',
       users: 30,
       rounds: 200,
+      throughKafka: false,
+      epsilon: 0,
+    });
+  });
+
+  it('reads next-play through Kafka with exploration', () => {
+    expect(parseEvaluateArgs(['next-play', '--through-kafka', '--epsilon', '0.1'])).toMatchObject({
+      scenario: 'next-play',
+      throughKafka: true,
+      epsilon: 0.1,
     });
   });
 
@@ -31,6 +43,9 @@ describe('evaluate arguments', () => {
     [['simulation', '--seed', 'abc'], /non-negative integer/],
     [['heldout-artists', '--rounds', '5'], /only applies to simulation/],
     [['simulation', '--bogus'], /Unknown option/],
+    [['simulation', '--through-kafka'], /only apply to next-play/],
+    [['next-play', '--epsilon', '1.5'], /number in 0..1/],
+    [['next-play', '--epsilon', ''], /number in 0..1/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseEvaluateArgs(argv)).toThrow(UsageError);
     expect(() => parseEvaluateArgs(argv)).toThrow(message);

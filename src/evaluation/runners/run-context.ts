@@ -2,6 +2,7 @@
 import type { LoadedCatalog } from '../data/catalog-loader.js';
 import { loadCatalog } from '../data/catalog-loader.js';
 import { dataPath } from '../data/data-paths.js';
+import type { ProcessEnv } from '../kafka/replay-environment.js';
 import type { Progress } from '../progress.js';
 
 export interface RunContext {
@@ -9,6 +10,10 @@ export interface RunContext {
   readonly seed: string;
   readonly users: number | undefined;
   readonly rounds: number;
+  /** next-play: ε of `ours`. */
+  readonly epsilon: number;
+  /** The caller's environment (service addresses), for the processes a replay through Kafka starts. */
+  readonly env: ProcessEnv;
   readonly progress: (label: string) => Progress;
   readonly log: (line: string) => void;
 }
@@ -18,6 +23,10 @@ export interface ScenarioOutput {
   readonly json: unknown;
   /** Written as <scenario>.md. */
   readonly markdown: string;
+  /** File name instead of the scenario's. */
+  readonly name?: string;
+  /** Set when the run completed but its check failed: the files are written, the exit code is 1. */
+  readonly failed?: string;
 }
 
 export interface CatalogSummary {
