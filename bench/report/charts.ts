@@ -1,7 +1,7 @@
 /** The run's PNG charts: cost as work grows (users, catalog size) and recommendation load. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COLORS, renderLineChart, shortNumber } from './line-chart.js';
+import { COLORS, renderLineChart, shortNumber } from '../../src/reporting/charts/line-chart.js';
 import type { BenchResults } from './results.js';
 
 export interface Chart {
