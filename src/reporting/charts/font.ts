@@ -64,6 +64,7 @@ const GLYPHS: ReadonlyArray<readonly [string, string]> = [
   ['×', '00110a040a1100'],
   ['≥', '0804020408001f'],
   ['≤', '0204080402001f'],
+  ['@', '0e11171517100f'],
 ];
 
 export const GLYPH_WIDTH = 5;
