@@ -2,9 +2,11 @@
  * The engagement metrics, derived from the reducer's facts (engagement-state.ts), per user
  * and overall, with the product goals:
  *
- *   playedShare        of the listens to a track at or after its first recommendation to
- *                      the user, the share that counted as a play (≥ min(30 s, half the
- *                      track): the reward function's rule) — goal > 60 %
+ *   playedShare        of the recommended tracks the user listened to at or after their
+ *                      first recommendation, the share whose first such listen counted as a
+ *                      play (≥ min(30 s, half the track): the reward function's rule), not a
+ *                      skip — goal > 60 %. Per track, so a favourite replayed a hundred times
+ *                      after one recommendation counts once.
  *   newArtistsPerMonth artists whose first positive event (base reward > 0) falls in a
  *                      month, per active month (a month with any event); each user's first
  *                      active month is left out, since everything is new when an account
@@ -25,8 +27,10 @@ export interface EngagementMetrics {
   readonly rewards: number;
   readonly decisions: number;
   readonly recommendedTracks: number;
-  readonly listensAfterRecommendation: number;
-  readonly playsAfterRecommendation: number;
+  /** Recommended tracks listened to (play or skip) at or after their first recommendation. */
+  readonly recommendedListened: number;
+  /** Of those, the ones whose first such listen was a play. */
+  readonly recommendedPlayed: number;
   readonly playedShare: number | null;
   readonly newArtists: number;
   readonly discoveryMonths: number;
@@ -79,8 +83,8 @@ interface Counts {
   rewards: number;
   decisions: number;
   recommendedTracks: number;
-  listensAfterRecommendation: number;
-  playsAfterRecommendation: number;
+  recommendedListened: number;
+  recommendedPlayed: number;
   newArtists: number;
   discoveryMonths: number;
   listens: number;
@@ -97,8 +101,8 @@ function countsOf(u: UserEngagement, facts: Facts): Counts {
     rewards: [...u.feedback.values()].reduce((a, b) => a + b, 0),
     decisions: u.decisions,
     recommendedTracks: u.recommendedAt.size,
-    listensAfterRecommendation: 0,
-    playsAfterRecommendation: 0,
+    recommendedListened: 0,
+    recommendedPlayed: 0,
     newArtists: 0,
     discoveryMonths: Math.max(0, u.activeMonths.size - 1),
     listens: (u.feedback.get('play') ?? 0) + (u.feedback.get('skip') ?? 0),
@@ -108,12 +112,10 @@ function countsOf(u: UserEngagement, facts: Facts): Counts {
   };
   for (const [track, outcomes] of u.outcomes) {
     const since = u.recommendedAt.get(track);
-    if (since === undefined) continue;
-    for (const [at, played] of outcomes) {
-      if (at < since) continue;
-      c.listensAfterRecommendation++;
-      if (played) c.playsAfterRecommendation++;
-    }
+    const first = since === undefined ? undefined : firstListenFrom(outcomes, since);
+    if (first === undefined) continue;
+    c.recommendedListened++;
+    if (first) c.recommendedPlayed++;
   }
   const firstMonth = [...u.activeMonths].sort()[0];
   for (const at of u.artistFirstPositive.values()) if (monthOf(at) !== firstMonth) c.newArtists++;
@@ -125,14 +127,26 @@ function countsOf(u: UserEngagement, facts: Facts): Counts {
   return c;
 }
 
+/** Whether the earliest listen at or after `since` was a play (a play wins a tie); undefined without one. */
+function firstListenFrom(outcomes: ReadonlyArray<readonly [number, boolean]>, since: number): boolean | undefined {
+  let at = Infinity;
+  let played: boolean | undefined;
+  for (const [t, p] of outcomes) {
+    if (t < since || t > at) continue;
+    played = t < at ? p : played || p;
+    at = t;
+  }
+  return played;
+}
+
 function metricsOf(c: Counts): EngagementMetrics {
   return {
     rewards: c.rewards,
     decisions: c.decisions,
     recommendedTracks: c.recommendedTracks,
-    listensAfterRecommendation: c.listensAfterRecommendation,
-    playsAfterRecommendation: c.playsAfterRecommendation,
-    playedShare: ratio(c.playsAfterRecommendation, c.listensAfterRecommendation),
+    recommendedListened: c.recommendedListened,
+    recommendedPlayed: c.recommendedPlayed,
+    playedShare: ratio(c.recommendedPlayed, c.recommendedListened),
     newArtists: c.newArtists,
     discoveryMonths: c.discoveryMonths,
     newArtistsPerMonth: ratio(c.newArtists, c.discoveryMonths),
@@ -147,8 +161,8 @@ const SUMMED = [
   'rewards',
   'decisions',
   'recommendedTracks',
-  'listensAfterRecommendation',
-  'playsAfterRecommendation',
+  'recommendedListened',
+  'recommendedPlayed',
   'newArtists',
   'discoveryMonths',
   'listens',

@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['simulation', 'heldout-artists', 'next-play'] as const;
+/** `report` runs simulation and next-play and writes the charts (runners/report.runner.ts). */
+export const SCENARIOS = ['simulation', 'heldout-artists', 'next-play', 'report'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface EvaluateArgs {
@@ -30,7 +31,9 @@ export const USAGE = `usage: npm run evaluate -- <${SCENARIOS.join('|')}> [--dat
   --rounds  simulation rounds per user (default 200)
   --through-kafka  next-play: also replay through Kafka into the real event processor and ask the real
                    recommender (child processes, isolated schema/topics/keys); fails unless both agree exactly
-  --epsilon next-play: exploration of ours, 0..1 (default 0)`;
+  --epsilon next-play: exploration of ours, 0..1 (default 0)
+  report    simulation + next-play + engagement, with PNG charts and report.md in --out
+            (--users limits both the simulated and the Last.fm users, --rounds the simulation)`;
 
 export class UsageError extends Error {
   readonly retriable = false;
@@ -82,8 +85,8 @@ export function parseEvaluateArgs(argv: readonly string[]): EvaluateArgs {
   if (!scenario) throw new UsageError(`unknown scenario ${JSON.stringify(positionals[0])}`);
   const seed = values.seed ?? '1';
   if (!/^\d+$/.test(seed)) throw new UsageError(`--seed must be a non-negative integer, got ${JSON.stringify(seed)}`);
-  if (values.rounds !== undefined && scenario !== 'simulation')
-    throw new UsageError('--rounds only applies to simulation');
+  if (values.rounds !== undefined && scenario !== 'simulation' && scenario !== 'report')
+    throw new UsageError('--rounds only applies to simulation (and the report)');
   if ((values['through-kafka'] || values.epsilon !== undefined) && scenario !== 'next-play')
     throw new UsageError('--through-kafka and --epsilon only apply to next-play');
   return {

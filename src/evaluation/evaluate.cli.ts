@@ -1,5 +1,5 @@
 /**
- * `npm run evaluate -- <simulation|heldout-artists|next-play> [--data <dir>] [--out <dir>] [--seed N] [--users N] [--rounds N]`
+ * `npm run evaluate -- <simulation|heldout-artists|next-play|report> [--data <dir>] [--out <dir>] [--seed N] [--users N] [--rounds N]`
  * (`next-play --through-kafka [--epsilon E]`: also through the deployed path, see runners/next-play-kafka.runner.ts)
  *
  * Runs one learning-quality scenario, writes `<out>/<scenario>.json` (every number, and
@@ -19,6 +19,7 @@ import type { RunContext, ScenarioOutput } from './runners/run-context.js';
 import { runSimulationScenario } from './runners/simulation.runner.js';
 import { runNextPlayScenario } from './runners/next-play.runner.js';
 import { runNextPlayThroughKafka } from './runners/next-play-kafka.runner.js';
+import { runReport } from './runners/report.runner.js';
 
 const SIBLING_DATA = resolve('..', 'shared', 'data');
 
@@ -31,6 +32,7 @@ const RUNNERS: Readonly<Record<Scenario, (ctx: RunContext) => Promise<ScenarioOu
   simulation: runSimulationScenario,
   'heldout-artists': runHeldoutScenario,
   'next-play': runNextPlayScenario,
+  report: runReport,
 };
 
 /** The demo's rule: --data, else MUSIC_DATA_DIR, else ../shared/data next to the repository (npm runs in its root). */
@@ -69,6 +71,7 @@ export async function runEvaluate(
     const base = join(args.outDir, output.name ?? args.scenario);
     await writeFile(`${base}.json`, `${JSON.stringify(output.json, null, 2)}\n`);
     await writeFile(`${base}.md`, output.markdown);
+    for (const file of output.files ?? []) await writeFile(join(args.outDir, file.name), file.bytes);
     io.stdout.write(output.markdown);
     log(`wrote ${base}.json and ${base}.md in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (output.failed) log(`evaluate failed: ${output.failed}`);

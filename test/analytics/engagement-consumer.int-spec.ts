@@ -110,9 +110,9 @@ describe('engagement consumer (real Kafka and Postgres)', () => {
       rewards: 7,
       decisions: 2,
       recommendedTracks: 4,
-      listensAfterRecommendation: 6,
-      playsAfterRecommendation: 4,
-      playedShare: 4 / 6,
+      recommendedListened: 4, // u1: T0 played, T1 skipped first; u2: T2, T3 played first
+      recommendedPlayed: 3,
+      playedShare: 3 / 4,
       newArtists: 2, // u1: Bo and Cy in February; u2 only listened to new artists in its first month
       discoveryMonths: 2,
       newArtistsPerMonth: 1,
@@ -123,7 +123,7 @@ describe('engagement consumer (real Kafka and Postgres)', () => {
       duplicatesDropped: { rewards: 1, decisions: 1 },
       unknownTracks: 0,
     });
-    expect(s.users.u1).toMatchObject({ playedShare: 2 / 3, newArtistsPerMonth: 2, genreEntropyBits: 1 });
+    expect(s.users.u1).toMatchObject({ playedShare: 1 / 2, newArtistsPerMonth: 2, genreEntropyBits: 1 });
     expect(s.rewardsByFeedback.play).toMatchObject({ count: 4, mean: 0.75 });
     expect(s.goals.map((g) => g.met)).toEqual([true, false, false]);
     expect(JSON.parse(consumer.summaryJson())).toEqual(JSON.parse(JSON.stringify(s)));

@@ -40,7 +40,7 @@ function run(records: readonly EngagementRecord[]): EngagementSummary {
 }
 
 const recommendedThenPlayed = [
-  reward('t1', 'play', JAN), // before any recommendation: not counted
+  reward('t1', 'skip', JAN), // before any recommendation: not counted
   decision('r1', ['t1', 't2'], JAN + HOUR),
   reward('t1', 'play', JAN + 2 * HOUR),
   reward('t2', 'skip', JAN + 3 * HOUR),
@@ -59,19 +59,20 @@ const discovery = [
 
 const CASES: ReadonlyArray<[string, readonly EngagementRecord[], Record<string, unknown>]> = [
   [
-    'played share: listens at or after the first recommendation',
+    'played share: the first listen at or after the first recommendation, per track',
     recommendedThenPlayed,
-    { recommendedTracks: 2, listensAfterRecommendation: 3, playsAfterRecommendation: 2, playedShare: 2 / 3 },
+    { recommendedTracks: 2, recommendedListened: 2, recommendedPlayed: 1, playedShare: 1 / 2 },
   ],
   [
     'played share does not depend on arrival order',
     [...recommendedThenPlayed].reverse(),
-    { listensAfterRecommendation: 3, playsAfterRecommendation: 2, playedShare: 2 / 3 },
+    { recommendedListened: 2, recommendedPlayed: 1, playedShare: 1 / 2 },
   ],
   [
     'an earlier decision read later moves the first recommendation back',
     [...recommendedThenPlayed, decision('r0', ['t1'], JAN - HOUR)],
-    { decisions: 2, listensAfterRecommendation: 4, playsAfterRecommendation: 3, playedShare: 3 / 4 },
+    // t1's first listen after JAN − 1 h is now the skip at JAN
+    { decisions: 2, recommendedListened: 2, recommendedPlayed: 0, playedShare: 0 },
   ],
   [
     'new artists per month, first active month left out',
@@ -153,7 +154,7 @@ describe('engagement analytics', () => {
   it('checks the goals: > 60 % played, ≥ 5 new artists a month, > 3.5 bits', () => {
     const goals = run(recommendedThenPlayed).goals.map((g) => [g.metric, g.value, g.met]);
     expect(goals).toEqual([
-      ['playedShare', 2 / 3, true],
+      ['playedShare', 1 / 2, false],
       ['newArtistsPerMonth', null, null],
       ['genreEntropyBits', 0 - 0.75 * Math.log2(0.75) - 0.25 * Math.log2(0.25), false],
     ]);

@@ -36,6 +36,10 @@ describe('evaluate arguments', () => {
     });
   });
 
+  it('takes --users and --rounds for the report', () => {
+    expect(parseEvaluateArgs(['report', '--rounds', '50', '--users', '3'])).toMatchObject({ rounds: 50, users: 3 });
+  });
+
   it.each([
     [[], /exactly one scenario/],
     [['nope'], /unknown scenario/],

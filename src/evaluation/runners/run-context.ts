@@ -23,6 +23,8 @@ export interface ScenarioOutput {
   readonly json: unknown;
   /** Written as <scenario>.md. */
   readonly markdown: string;
+  /** More files for the output folder (charts), by file name. */
+  readonly files?: ReadonlyArray<{ readonly name: string; readonly bytes: Buffer }>;
   /** File name instead of the scenario's. */
   readonly name?: string;
   /** Set when the run completed but its check failed: the files are written, the exit code is 1. */
