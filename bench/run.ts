@@ -6,7 +6,7 @@
  * scenario is recorded and the run goes on. Writes bench/results/<profile>.{json,md} and
  * the charts, and refreshes the matching section of bench/README.md.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
@@ -31,6 +31,20 @@ import { checkTargets } from './report/targets.js';
 const log = (line: string): void =>
   void process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const errors: Array<{ scenario: string; error: string }> = [];
+/** Filled in as scenarios finish, and saved after each one (see checkpoint). */
+const partial: Record<string, unknown> = {};
+let checkpointFile = '';
+
+/**
+ * A process can die under a scenario (Nest exits the process when a package is missing,
+ * e.g. while someone reinstalls node_modules): what finished so far is kept in
+ * results/<profile>.json.tmp (git-ignored) until the run writes its real results.
+ */
+function checkpoint(key: string, value: unknown): void {
+  partial[key] = value;
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(checkpointFile, `${JSON.stringify({ errors, ...partial }, null, 2)}\n`);
+}
 
 async function attempt<T>(scenario: string, run: () => Promise<T>): Promise<T | null> {
   log(`${scenario}…`);
@@ -38,6 +52,7 @@ async function attempt<T>(scenario: string, run: () => Promise<T>): Promise<T | 
   try {
     const result = await run();
     log(`${scenario} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    checkpoint(scenario, result);
     return result;
   } catch (error) {
     log(`${scenario} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -139,6 +154,7 @@ async function main(): Promise<number> {
   const only = new Set((values.only ?? 'event,rec').split(','));
   const started = performance.now();
   const startedAt = new Date().toISOString();
+  checkpointFile = join(RESULTS_DIR, `${profile.name}.json.tmp`);
   const machine = await versions();
   log(`${profile.name} run on ${machine.cores} cores, load ${machine.loadAtStart.join(' ')}`);
   const empty = { scales: [], latency: null, lastfm: null, producerCeiling: null };
@@ -157,6 +173,7 @@ async function main(): Promise<number> {
   };
   const results: BenchResults = { ...measured, targets: checkTargets(measured) };
   write(results);
+  rmSync(checkpointFile, { force: true });
   log(`done in ${results.durationSeconds} s: bench/results/${profile.name}.md`);
   for (const t of results.targets)
     log(`${t.pass === null ? '—   ' : t.pass ? 'pass' : 'MISS'} ${t.target}: ${t.measured}`);
