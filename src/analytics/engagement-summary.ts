@@ -20,8 +20,11 @@
  */
 import { normaliseGenre } from '../domain/genre.js';
 import { shannonEntropyBits } from '../evaluation/metrics/entropy.js';
+import { ENGAGEMENT_GOALS, type Goal } from './engagement-goals.js';
 import type { TrackFacts } from './engagement-record.js';
 import { monthOf, REWARD_BINS, type EngagementState, type UserEngagement } from './engagement-state.js';
+
+export { ENGAGEMENT_GOALS, type Goal, type GoalMetric } from './engagement-goals.js';
 
 export interface EngagementMetrics {
   readonly rewards: number;
@@ -40,22 +43,6 @@ export interface EngagementMetrics {
   readonly skipRate: number | null;
   readonly saveRate: number | null;
 }
-
-export type GoalMetric = 'playedShare' | 'newArtistsPerMonth' | 'genreEntropyBits';
-
-export interface Goal {
-  readonly metric: GoalMetric;
-  readonly label: string;
-  readonly target: number;
-  /** '>' strictly above the target, '>=' at least the target. */
-  readonly comparison: '>' | '>=';
-}
-
-export const ENGAGEMENT_GOALS: readonly Goal[] = Object.freeze([
-  { metric: 'playedShare', label: 'recommended tracks played > 30 s', target: 0.6, comparison: '>' },
-  { metric: 'newArtistsPerMonth', label: 'new artists discovered per month', target: 5, comparison: '>=' },
-  { metric: 'genreEntropyBits', label: 'entropy of recommended genres (bits)', target: 3.5, comparison: '>' },
-]);
 
 export interface RewardSummary {
   readonly count: number;
