@@ -90,6 +90,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('configures session start: Spotify history max age, Spotify budget, learner wait', () => {
+    expect(loadConfig({}).session).toEqual({ syncMaxAgeHours: 6, spotifyTimeoutMs: 15_000, learnerWaitMs: 5000 });
+    const set = loadConfig({
+      SESSION_SYNC_MAX_AGE_HOURS: '0.5',
+      SESSION_SPOTIFY_TIMEOUT_MS: '2000',
+      SESSION_LEARNER_WAIT_MS: '0',
+    }).session;
+    expect(set).toEqual({ syncMaxAgeHours: 0.5, spotifyTimeoutMs: 2000, learnerWaitMs: 0 });
+    expect(() => loadConfig({ SESSION_SYNC_MAX_AGE_HOURS: '-1', SESSION_SPOTIFY_TIMEOUT_MS: '50' })).toThrow(
+      /SESSION_SYNC_MAX_AGE_HOURS="-1" must be in \[0, 8760\][\s\S]*SESSION_SPOTIFY_TIMEOUT_MS="50" must be in \[100, 300000\]/,
+    );
+  });
+
   it('configures the Spotify client: limits, retries, timeouts, cache TTLs', () => {
     const d = loadConfig({}).spotify;
     expect(d).toMatchObject({

@@ -67,6 +67,14 @@ export interface AppConfig {
     /** How long the HTTP gateway waits for a recommendation reply (or an event write) before 504/503. */
     readonly requestTimeoutMs: number;
   };
+  readonly session: {
+    /** A Spotify history older than this is fetched again at session start. */
+    readonly syncMaxAgeHours: number;
+    /** Budget for all Spotify calls of one sync; past it the session goes on without syncing. */
+    readonly spotifyTimeoutMs: number;
+    /** How long a session waits for the learner to apply the synced plays before recommending anyway. */
+    readonly learnerWaitMs: number;
+  };
   readonly dataDir: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 }
@@ -152,6 +160,9 @@ const spec = {
   SPOTIFY_USER_CACHE_TTL_SECONDS: { kind: 'int', default: '1800', min: 1, max: 86400 },
   HTTP_PORT: { kind: 'int', default: '3000', min: 0, max: 65535 },
   GATEWAY_REQUEST_TIMEOUT_MS: { kind: 'int', default: '5000', min: 100, max: 120_000 },
+  SESSION_SYNC_MAX_AGE_HOURS: { kind: 'number', default: '6', min: 0, max: 24 * 365 },
+  SESSION_SPOTIFY_TIMEOUT_MS: { kind: 'int', default: '15000', min: 100, max: 300_000 },
+  SESSION_LEARNER_WAIT_MS: { kind: 'int', default: '5000', min: 0, max: 120_000 },
   MUSIC_DATA_DIR: { kind: 'string', optional: true },
   LOG_LEVEL: { kind: 'enum', default: 'info', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
 } as const satisfies Record<string, EnvSpec>;
@@ -202,6 +213,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     http: { port: v.HTTP_PORT },
     gateway: { requestTimeoutMs: v.GATEWAY_REQUEST_TIMEOUT_MS },
+    session: {
+      syncMaxAgeHours: v.SESSION_SYNC_MAX_AGE_HOURS,
+      spotifyTimeoutMs: v.SESSION_SPOTIFY_TIMEOUT_MS,
+      learnerWaitMs: v.SESSION_LEARNER_WAIT_MS,
+    },
     dataDir: v.MUSIC_DATA_DIR,
     logLevel: v.LOG_LEVEL,
   });

@@ -2,7 +2,7 @@
  * The one error type of the HTTP gateway: each carries the HTTP status it maps to, so
  * parsing, the Kafka request/reply path and the producer can fail without knowing HTTP.
  */
-export type GatewayStatus = 400 | 413 | 429 | 500 | 502 | 503 | 504;
+export type GatewayStatus = 400 | 401 | 413 | 429 | 500 | 502 | 503 | 504;
 
 export interface GatewayErrorDetails {
   /** The request field at fault (`limit`, `body[2].msListened`); only for client errors. */

@@ -3,6 +3,7 @@
  * rebuilt from the persisted model in Postgres, else an empty snapshot for a new user.
  * A rebuilt snapshot is NOT written back: the event path deletes the key before it
  * commits new state, and a write-back racing that commit could resurrect stale state.
+ * The personality always comes from the active profile in Postgres when there is one.
  */
 import { snapshotOf, SNAPSHOT_LIMITS, type UserSnapshot } from '../domain/user-snapshot.js';
 import { decodeUserState } from '../domain/user-state-codec.js';
@@ -30,15 +31,18 @@ export class SnapshotLoader {
   ) {}
 
   async load(userId: string): Promise<LoadedSnapshot> {
-    const cached = await this.deps.outage.orElse(
-      'snapshot.read',
-      () => this.deps.redis.read(userId),
-      () => null,
-    );
+    const [cached, personality] = await Promise.all([
+      this.deps.outage.orElse(
+        'snapshot.read',
+        () => this.deps.redis.read(userId),
+        () => null,
+      ),
+      this.activeProfile(userId),
+    ]);
     const loaded: LoadedSnapshot = cached ? { snapshot: cached, source: 'redis' } : await this.rebuild(userId);
-    if (loaded.snapshot.personality) return loaded;
-    // The model has no profile yet (none assessed, or the event path has not applied it).
-    const personality = await this.activeProfile(userId);
+    // personality_scores is the profile's source of truth and is committed before an update is
+    // published, so it wins over the snapshot's copy, which lags until the actor applies the update.
+    // The Q-values stay the actor's (its state keys switch when it applies the update).
     return personality ? { ...loaded, snapshot: { ...loaded.snapshot, personality } } : loaded;
   }
 

@@ -51,8 +51,12 @@ describe('gateway: health and OpenAPI', () => {
     expect(servedRoutes(gateway)).toEqual([
       'GET /health/live',
       'GET /health/ready',
+      'GET /v1/users/{userId}/insights',
+      'GET /v1/users/{userId}/personality',
       'GET /v1/users/{userId}/recommendations',
       'POST /v1/users/{userId}/events',
+      'POST /v1/users/{userId}/session',
+      'PUT /v1/users/{userId}/personality',
     ]);
     expect(documented).toEqual(servedRoutes(gateway));
   });
