@@ -3,7 +3,7 @@
  * validated at boot. Every bad key is reported in a single ConfigError. This is the
  * only module that reads process.env.
  */
-import { parseEnv, type EnvSpec } from './env-parser.js';
+import { ConfigError, parseEnv, type EnvSpec } from './env-parser.js';
 
 export interface AppConfig {
   readonly kafka: {
@@ -77,6 +77,21 @@ export interface AppConfig {
   };
   readonly dataDir: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  readonly observability: {
+    /** Port of the /metrics and /health server of the learner and recommender; null = no server, 0 = any free port. */
+    readonly metricsPort: number | null;
+    /** How often consumer lag and Redis INFO are sampled (each sample costs broker and Redis round trips). */
+    readonly sampleIntervalMs: number;
+    /** Other processes' /metrics endpoints the gateway's dashboard reads, by name. */
+    readonly dashboardSources: readonly DashboardSource[];
+    /** How often the dashboard samples its sources while someone is watching. */
+    readonly dashboardPollMs: number;
+  };
+}
+
+export interface DashboardSource {
+  readonly name: string;
+  readonly url: string;
 }
 
 /** Spotify endpoints with their own rate limit (see docs/spotify.md). */
@@ -108,6 +123,10 @@ export const SPOTIFY_ENDPOINT_LIMIT_DEFAULTS: Readonly<Record<SpotifyEndpoint, n
   tracks: 60,
   artists: 60,
 });
+
+/** `name=url` pairs separated by commas, e.g. `learner=http://127.0.0.1:9464/metrics`; empty = none. */
+const SOURCE = '[a-z][a-z0-9_-]{0,31}=https?://[^\\s,]+';
+const DASHBOARD_SOURCES_PATTERN = new RegExp(`^(?:${SOURCE}(?:,\\s*${SOURCE})*)?$`);
 
 const ENDPOINT_LIMIT = `(?:${SPOTIFY_ENDPOINTS.join('|')})=[1-9]\\d{0,5}`;
 /** `name=n` pairs separated by commas, e.g. `search=10,tracks=100`; empty keeps the defaults. */
@@ -165,6 +184,10 @@ const spec = {
   SESSION_LEARNER_WAIT_MS: { kind: 'int', default: '5000', min: 0, max: 120_000 },
   MUSIC_DATA_DIR: { kind: 'string', optional: true },
   LOG_LEVEL: { kind: 'enum', default: 'info', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+  METRICS_PORT: { kind: 'int', optional: true, min: 0, max: 65535 },
+  METRICS_SAMPLE_INTERVAL_MS: { kind: 'int', default: '5000', min: 100, max: 600_000 },
+  DASHBOARD_METRICS_URLS: { kind: 'string', default: '', allowEmpty: true, pattern: DASHBOARD_SOURCES_PATTERN },
+  DASHBOARD_POLL_INTERVAL_MS: { kind: 'int', default: '2000', min: 100, max: 60_000 },
 } as const satisfies Record<string, EnvSpec>;
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
@@ -220,7 +243,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     dataDir: v.MUSIC_DATA_DIR,
     logLevel: v.LOG_LEVEL,
+    observability: {
+      metricsPort: v.METRICS_PORT,
+      sampleIntervalMs: v.METRICS_SAMPLE_INTERVAL_MS,
+      dashboardSources: parseDashboardSources(v.DASHBOARD_METRICS_URLS),
+      dashboardPollMs: v.DASHBOARD_POLL_INTERVAL_MS,
+    },
   });
+}
+
+/** Already pattern-checked by parseEnv; a name given twice is a mistake worth stopping for. */
+function parseDashboardSources(raw: string): readonly DashboardSource[] {
+  const sources = raw
+    .split(',')
+    .filter((p) => p.trim() !== '')
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      return Object.freeze({ name: pair.slice(0, at).trim(), url: pair.slice(at + 1).trim() });
+    });
+  const names = sources.map((s) => s.name);
+  const repeated = names.find((n, i) => names.indexOf(n) !== i);
+  if (repeated) throw new ConfigError([`DASHBOARD_METRICS_URLS names ${repeated} twice`]);
+  return Object.freeze(sources);
 }
 
 /** Already pattern-checked by parseEnv: only known endpoints and positive integers reach here. */

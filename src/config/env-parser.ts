@@ -6,22 +6,26 @@ export type EnvSpec =
   | { kind: 'enum'; default: string; values: readonly string[] }
   | {
       kind: 'int' | 'number';
-      default: string;
       min: number;
       max: number;
       minExclusive?: boolean;
       maxExclusive?: boolean;
+      /** Exactly one of the two: a default, or optional (unset → null). */
+      default?: string;
+      optional?: boolean;
     };
 
 type ValueOf<S extends EnvSpec> = S extends { kind: 'list' }
   ? string[]
-  : S extends { kind: 'int' | 'number' }
-    ? number
-    : S extends { kind: 'string'; optional: true }
-      ? string | null
-      : S extends { kind: 'enum'; values: readonly (infer V)[] }
-        ? V
-        : string;
+  : S extends { kind: 'int' | 'number'; optional: true }
+    ? number | null
+    : S extends { kind: 'int' | 'number' }
+      ? number
+      : S extends { kind: 'string'; optional: true }
+        ? string | null
+        : S extends { kind: 'enum'; values: readonly (infer V)[] }
+          ? V
+          : string;
 
 export type ParsedEnv<T extends Record<string, EnvSpec>> = { [K in keyof T]: ValueOf<T[K]> };
 
@@ -63,7 +67,9 @@ type Outcome = unknown;
 function parseOne(key: string, s: EnvSpec, raw: string | undefined): Outcome {
   const value = raw ?? s.default;
   if (value === undefined) {
-    return s.kind === 'string' && s.optional ? null : new Problem(`${key} is required`);
+    return (s.kind === 'string' || s.kind === 'int' || s.kind === 'number') && s.optional
+      ? null
+      : new Problem(`${key} is required`);
   }
   const shown = s.kind === 'string' && s.secret ? '<redacted>' : JSON.stringify(value);
   switch (s.kind) {

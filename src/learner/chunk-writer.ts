@@ -5,7 +5,7 @@
  */
 import type { KafkaMessage, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
-import type { DeadLetter } from '../contracts/records.js';
+import type { DeadLetter, RewardRecord } from '../contracts/records.js';
 import type { LearningParams } from '../domain/learning-params.js';
 import {
   applyPersonality,
@@ -44,6 +44,8 @@ export interface ChunkResult {
   readonly applied: number;
   readonly duplicates: number;
   readonly deadLettered: number;
+  /** The reward records committed with the chunk (metrics read the feedback types and rewards). */
+  readonly rewards: readonly RewardRecord[];
 }
 
 export interface ChunkWriterDeps {
@@ -124,9 +126,14 @@ export class ChunkWriter {
     });
     lap('commit');
     for (const [userId, state] of states) this.d.actors.set(userId, state);
-    await this.publishSnapshots(states);
+    await this.publishSnapshots(states, chunk);
     lap('snapshot');
-    return { applied: events.length, duplicates: good.length - events.length, deadLettered: dead.length };
+    return {
+      applied: events.length,
+      duplicates: good.length - events.length,
+      deadLettered: dead.length,
+      rewards: effects.rewards,
+    };
   }
 
   private decode(chunk: Chunk, now: number): { good: SourcedEvent[]; dead: DeadLetter[] } {
@@ -140,6 +147,7 @@ export class ChunkWriter {
       }
       this.d.log.warn(
         {
+          userId: m.key?.toString() ?? null,
           topic: chunk.position.topic,
           partition: chunk.position.partition,
           offset: m.offset,
@@ -205,14 +213,16 @@ export class ChunkWriter {
   }
 
   /** After the commit the state is durable; a failed snapshot write only costs a rebuild. */
-  private async publishSnapshots(states: ReadonlyMap<string, UserState>): Promise<void> {
+  private async publishSnapshots(states: ReadonlyMap<string, UserState>, chunk: Chunk): Promise<void> {
     try {
       await this.d.snapshots.writeMany(
         [...states.values()].map((s) => ({ userId: s.userId, snapshot: snapshotOf(s, SNAPSHOT_LIMITS) })),
       );
     } catch (error) {
+      const { topic, partition } = chunk.position;
+      const offset = chunk.messages[0].offset;
       this.d.log.warn(
-        { users: states.size, err: error },
+        { topic, partition, offset, users: states.size, err: error },
         'snapshot write failed; the recommender rebuilds missing snapshots from Postgres',
       );
     }

@@ -17,6 +17,8 @@ import type { SnapshotCache } from '../infra/redis/snapshot.cache.js';
 import { createProducer } from '../infra/kafka/kafka-client.js';
 import { ActorCache } from './actor-cache.js';
 import { ChunkWriter, type ChunkResult } from './chunk-writer.js';
+import { ChunkReporter, type ChunkListener } from './chunk-report.js';
+import { PartitionStatus, type PartitionStatusView } from './partition-status.js';
 import { retryUntilDone } from './retry.js';
 import { RewardRelay } from './reward-relay.js';
 import { TrackLookup } from './track-lookup.js';
@@ -46,10 +48,14 @@ export interface ProcessorCounters {
   retries: number;
 }
 
+const EMPTY: ChunkResult = Object.freeze({ applied: 0, duplicates: 0, deadLettered: 0, rewards: [] });
+
 export class EventProcessor {
   readonly counters: ProcessorCounters = { applied: 0, duplicates: 0, deadLettered: 0, batches: 0, retries: 0 };
   private readonly actors: ActorCache;
   private readonly positions = new Map<string, bigint | null>();
+  private readonly status = new PartitionStatus();
+  private readonly reporter: ChunkReporter;
   private consumer: Consumer | null = null;
   private producer: Producer | null = null;
   private relay: RewardRelay | null = null;
@@ -62,8 +68,19 @@ export class EventProcessor {
   private sweepTimer: NodeJS.Timeout | null = null;
   private stopping = false;
 
+  /** Readiness: joined, and every assigned partition's stored position loaded. */
+  get partitions(): PartitionStatusView {
+    return this.status.view();
+  }
+
+  /** Called after every chunk, outside the retry loop; a throwing listener is logged and ignored. */
+  onChunk(listener: ChunkListener): void {
+    this.reporter.add(listener);
+  }
+
   constructor(private readonly o: EventProcessorOptions) {
     this.actors = new ActorCache(o.actorCapacity ?? 100_000);
+    this.reporter = new ChunkReporter(o.log);
   }
 
   async start(): Promise<void> {
@@ -90,6 +107,8 @@ export class EventProcessor {
       maxBytesPerPartition: 2 * 1024 * 1024,
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => this.onAssignment(e.payload.memberAssignment));
+    this.consumer.on(this.consumer.events.REBALANCING, () => this.status.rebalancing());
+    this.consumer.on(this.consumer.events.CRASH, (e) => this.status.crash(e.payload.restart));
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: topics.events, fromBeginning: true });
     await this.consumer.run({
@@ -118,6 +137,7 @@ export class EventProcessor {
   private onAssignment(assignment: Record<string, number[]>): void {
     this.actors.clear();
     this.positions.clear();
+    this.status.assign(assignment);
     for (const [topic, partitions] of Object.entries(assignment)) {
       for (const partition of partitions) void this.seekToStored({ group: this.o.groupId, topic, partition });
     }
@@ -127,6 +147,7 @@ export class EventProcessor {
     try {
       const next = await findNextOffset(this.o.pool, p);
       if (next !== null) this.consumer?.seek({ topic: p.topic, partition: p.partition, offset: next.toString() });
+      this.status.restored(p.topic, p.partition);
     } catch (error) {
       this.o.log.warn(
         { topic: p.topic, partition: p.partition, err: error },
@@ -155,21 +176,42 @@ export class EventProcessor {
       resolveOffset(chunk[chunk.length - 1].offset);
       await heartbeat();
     }
-    await commitOffsetsIfNecessary();
+    const last = batch.messages[batch.messages.length - 1];
+    if (last) await this.commitToKafka(context, last.offset, commitOffsetsIfNecessary);
     this.counters.batches += 1;
+  }
+
+  /**
+   * With autoCommit off, commitOffsetsIfNecessary() without offsets never commits: name them.
+   * Kafka's offset is advisory (lag tools read it); Postgres's stays the authority on assignment.
+   */
+  private async commitToKafka(
+    at: { topic: string; partition: number },
+    offset: string,
+    commit: EachBatchPayload['commitOffsetsIfNecessary'],
+  ): Promise<void> {
+    const next = (BigInt(offset) + 1n).toString();
+    try {
+      await commit({ topics: [{ topic: at.topic, partitions: [{ partition: at.partition, offset: next }] }] });
+    } catch (error) {
+      this.o.log.warn({ ...at, offset: next, err: error }, 'offset not committed to Kafka; Postgres holds it');
+    }
   }
 
   private async processChunk(position: PartitionPosition, chunk: KafkaMessage[]): Promise<ChunkResult> {
     const key = `${position.topic}:${position.partition}`;
     if (!this.positions.has(key)) this.positions.set(key, await findNextOffset(this.o.pool, position));
+    this.status.restored(position.topic, position.partition);
     const expected = this.positions.get(key) ?? null;
     const fresh = expected === null ? chunk : chunk.filter((m) => BigInt(m.offset) >= expected);
-    if (fresh.length === 0) return { applied: 0, duplicates: 0, deadLettered: 0 };
+    const writer = this.writer as ChunkWriter;
+    const reported = this.reporter.begin(position, chunk, writer.stageMs);
+    if (fresh.length === 0) return reported(EMPTY);
     try {
-      const result = await (this.writer as ChunkWriter).write({ position, expected, messages: fresh });
+      const result = await writer.write({ position, expected, messages: fresh });
       this.positions.set(key, BigInt(fresh[fresh.length - 1].offset) + 1n);
       void this.sweepQuietly();
-      return result;
+      return reported(result);
     } catch (error) {
       // Our view of this partition may be stale (failed write, or another owner's commit).
       this.positions.delete(key);
@@ -191,7 +233,7 @@ export class EventProcessor {
     try {
       await this.relay?.sweep();
     } catch (error) {
-      this.o.log.warn({ err: error }, 'reward outbox relay failed; will retry');
+      this.o.log.warn({ topic: this.o.topics.rewards, err: error }, 'reward outbox relay failed; will retry');
     }
   }
 }

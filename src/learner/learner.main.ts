@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { LearnerModule } from './learner.module.js';
+import { LearnerOpsModule } from '../observability/learner-ops.module.js';
+import { nestLogger } from '../observability/logging/nest-logger.js';
 
 /** The event-path process: `node dist/src/learner/learner.main.js`. */
 async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(LearnerModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(LearnerOpsModule, { logger: nestLogger('learner') });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }
 

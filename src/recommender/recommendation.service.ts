@@ -67,7 +67,14 @@ export class RecommendationService {
     sideEffectFailures: 0,
   };
 
+  /** Told of every reply once it is built (metrics: status, from_cache, response_time_ms). */
+  private readonly replyListeners: Array<(reply: RecommendationReply) => void> = [];
+
   constructor(private readonly ports: RecommenderPorts) {}
+
+  onReply(listener: (reply: RecommendationReply) => void): void {
+    this.replyListeners.push(listener);
+  }
 
   /** Hit/miss and outcome counts since start (a copy; metrics export reads it). */
   counters(): RecommenderCounters {
@@ -84,7 +91,16 @@ export class RecommendationService {
     } catch (error) {
       reply = this.failed(request, now, error);
     }
-    return { ...reply, response_time_ms: Math.round((performance.now() - started) * 1000) / 1000 };
+    const timed = { ...reply, response_time_ms: Math.round((performance.now() - started) * 1000) / 1000 };
+    for (const listener of this.replyListeners) {
+      try {
+        listener(timed);
+      } catch (error) {
+        const context = { userId: request.user_id, requestId: request.request_id, err: error };
+        this.ports.log.warn(context, 'reply listener failed; ignored');
+      }
+    }
+    return timed;
   }
 
   private async answer(request: RecommendationRequest, now: number): Promise<RecommendationReply> {

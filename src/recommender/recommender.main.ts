@@ -8,12 +8,13 @@ import { topicName } from '../infra/kafka/topics.js';
 import type { Logger } from '../infra/logging/logger.js';
 import { CatalogStore } from './catalog.store.js';
 import { RecommendationServer } from './recommendation-server.js';
-import { RecommenderModule } from './recommender.module.js';
+import { RecommenderOpsModule } from '../observability/recommender-ops.module.js';
+import { nestLogger } from '../observability/logging/nest-logger.js';
 
 /** The recommendation process: `node dist/src/recommender/recommender.main.js`. */
 async function main(): Promise<void> {
-  const app = await NestFactory.createMicroservice<AsyncMicroserviceOptions>(RecommenderModule, {
-    logger: ['error', 'warn'],
+  const app = await NestFactory.createMicroservice<AsyncMicroserviceOptions>(RecommenderOpsModule, {
+    logger: nestLogger('recommender'),
     inject: [CONFIG, KAFKA],
     useFactory: (config: AppConfig, kafka: Kafka) => ({ strategy: new RecommendationServer(config, kafka) }),
   });

@@ -38,18 +38,41 @@ export interface RetryingTransportOptions {
   readonly onRateLimited?: (untilMs: number) => void;
 }
 
+/** Since start: logical requests, HTTP attempts, retries, 429 answers, requests that failed for good. */
+export interface SpotifyCallStats {
+  readonly requests: number;
+  readonly attempts: number;
+  readonly retries: number;
+  readonly rateLimited: number;
+  readonly failures: number;
+}
+
 type Step = { readonly response: HttpResponse } | { readonly error: SpotifyError; readonly delayMs: number | null };
 
 export class RetryingTransport {
+  private readonly counts = { requests: 0, attempts: 0, retries: 0, rateLimited: 0, failures: 0 };
+
   constructor(private readonly options: RetryingTransportOptions) {}
+
+  stats(): SpotifyCallStats {
+    return { ...this.counts };
+  }
 
   /** Runs `attempt` until it yields a response that is not worth retrying, or the attempts run out. */
   async run(label: string, attempt: () => Promise<HttpResponse>): Promise<HttpResponse> {
     const { retry, clock, random, log } = this.options;
+    this.counts.requests += 1;
     for (let n = 1; ; n += 1) {
-      const step = await this.step(label, attempt);
+      const step = await this.step(label, attempt).catch((error: unknown) => {
+        this.counts.failures += 1;
+        throw error;
+      });
       if ('response' in step) return step.response;
-      if (n >= retry.maxAttempts) throw step.error;
+      if (n >= retry.maxAttempts) {
+        this.counts.failures += 1;
+        throw step.error;
+      }
+      this.counts.retries += 1;
       const delayMs = step.delayMs ?? backoffDelayMs(n, retry.backoff, random);
       log.warn({ request: label, attempt: n, delayMs, err: step.error }, 'spotify request will be retried');
       await clock.sleep(delayMs);
@@ -58,6 +81,7 @@ export class RetryingTransport {
 
   private async step(label: string, attempt: () => Promise<HttpResponse>): Promise<Step> {
     let response: HttpResponse;
+    this.counts.attempts += 1;
     try {
       response = await attempt();
     } catch (error) {
@@ -72,6 +96,7 @@ export class RetryingTransport {
 
   private rateLimited(label: string, response: HttpResponse): Step {
     const { retry, clock, random, onRateLimited } = this.options;
+    this.counts.rateLimited += 1;
     const askedMs = parseRetryAfterMs(response.retryAfter, Date.now());
     if (askedMs !== null && askedMs > retry.maxRetryAfterMs) throw new SpotifyRateLimitedError(label, askedMs);
     if (askedMs === null) return { error: new SpotifyRateLimitedError(label, null), delayMs: null };

@@ -12,6 +12,7 @@ import * as schema from './spotify-schemas.js';
 import type { Page, SpotifyAlbum, SpotifyArtist, SpotifyAudioFeatures, SpotifyPlay } from './spotify-schemas.js';
 import type { SpotifyTrack } from './spotify-schemas.js';
 import { SpotifyInputError } from './spotify.error.js';
+import type { SpotifyCallStats } from './retrying-transport.js';
 
 /** A user's id (hashed into cache keys) and OAuth access token (never stored or logged). */
 export interface SpotifyUser {
@@ -32,14 +33,22 @@ const APP: SpotifyAuth = { kind: 'app' };
 const present = <T>(x: T | null): x is T => x !== null;
 const whole = <T>(page: Page<T>): Page<T> => page;
 
+const NO_CALLS: SpotifyCallStats = Object.freeze({ requests: 0, attempts: 0, retries: 0, rateLimited: 0, failures: 0 });
+
 export class SpotifyClient {
   constructor(
     private readonly api: SpotifyApi,
     private readonly cache: SpotifyCache,
+    /** The transport's counters (metrics); absent when built without one. */
+    private readonly calls: () => SpotifyCallStats = () => NO_CALLS,
   ) {}
 
   cacheStats(): CacheStats {
     return this.cache.stats();
+  }
+
+  callStats(): SpotifyCallStats {
+    return this.calls();
   }
 
   async topTracks(user: SpotifyUser, timeRange: TimeRange = 'medium_term'): Promise<SpotifyTrack[]> {

@@ -62,5 +62,5 @@ export function createSpotifyClient(deps: SpotifyClientDeps): SpotifyClient {
     fetch: fetchFn,
   });
   const cache = new SpotifyCache({ store: deps.store, keys: deps.keys, ttlSeconds: config.cacheTtlSeconds, log });
-  return new SpotifyClient(api, cache);
+  return new SpotifyClient(api, cache, () => transport.stats());
 }

@@ -49,8 +49,13 @@ describe('gateway: health and OpenAPI', () => {
       .flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
     expect(servedRoutes(gateway)).toEqual([
+      'GET /dashboard',
+      'GET /dashboard/api/overview',
+      'GET /dashboard/api/users/{userId}',
+      'GET /dashboard/assets/{file}',
       'GET /health/live',
       'GET /health/ready',
+      'GET /metrics',
       'GET /v1/users/{userId}/insights',
       'GET /v1/users/{userId}/personality',
       'GET /v1/users/{userId}/recommendations',

@@ -1,4 +1,5 @@
 import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
+import { createLogger, type Logger } from '../logging/logger.js';
 
 export interface KafkaClientOptions {
   readonly brokers: readonly string[];
@@ -12,29 +13,31 @@ const LEVELS = { error: logLevel.ERROR, warn: logLevel.WARN, info: logLevel.INFO
 
 /** One place that builds kafkajs clients, so every process has the same retry and logging policy. */
 export function createKafka(options: KafkaClientOptions): Kafka {
+  // kafkajs filters by its own level first; ours must let everything it passes through.
+  const log = createLogger({ level: 'debug', name: 'music-rl' });
   const config: KafkaConfig = {
     clientId: options.clientId,
     brokers: [...options.brokers],
     connectionTimeout: options.connectionTimeoutMs ?? 3000,
     logLevel: LEVELS[options.level ?? 'warn'],
-    logCreator: () => (entry: LogEntry) => writeKafkaLog(entry),
+    logCreator: () => (entry: LogEntry) => writeKafkaLog(log, entry),
     retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5000 },
   };
   return new Kafka(config);
 }
 
-function writeKafkaLog({ level, log, namespace }: LogEntry): void {
+/** Through our JSON logger: the same line format and secret redaction (SASL settings, URLs) as ours. */
+function writeKafkaLog(to: Logger, { level, log, namespace }: LogEntry): void {
   const {
     message,
     timestamp: _t,
     logger: _l,
     ...extra
   } = log as { message: string; timestamp?: string; logger?: string };
-  const line = JSON.stringify({ level: levelName(level), component: `kafkajs.${namespace}`, msg: message, ...extra });
-  process.stderr.write(`${line}\n`);
+  to[levelName(level)]({ component: `kafkajs.${namespace}`, ...extra }, message);
 }
 
-function levelName(level: logLevel): string {
+function levelName(level: logLevel): 'error' | 'warn' | 'info' | 'debug' {
   switch (level) {
     case logLevel.ERROR:
       return 'error';
