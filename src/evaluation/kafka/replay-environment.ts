@@ -6,7 +6,7 @@
  * environment parsed, so this process's clients agree with the children's.
  */
 import { randomBytes } from 'node:crypto';
-import type { Kafka, Producer } from 'kafkajs';
+import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { loadConfig, type AppConfig } from '../../config/config.js';
 import { SchemaRegistry } from '../../infra/avro/schema-registry.js';
@@ -99,9 +99,34 @@ async function deleteKafkaResources(kafka: Kafka, name: string): Promise<void> {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${name}.`));
     if (topics.length > 0) await admin.deleteTopics({ topics });
     const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(name));
-    if (groups.length > 0) await admin.deleteGroups(groups);
+    if (groups.length > 0) await deleteGroupsWhenEmpty(admin, groups);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * A group whose members are still leaving refuses deletion (NON_EMPTY_GROUP) for a moment:
+ * retried for a few seconds. A group that outlives that only holds offsets of topics
+ * already deleted, so it is reported, not fatal to the run it cleans up after.
+ */
+async function deleteGroupsWhenEmpty(admin: Admin, groups: string[]): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let pending = groups;
+  while (pending.length > 0) {
+    try {
+      await admin.deleteGroups(pending);
+      return;
+    } catch (error) {
+      const failed = (error as { groups?: Array<{ groupId: string; error?: { type?: string } }> }).groups ?? [];
+      pending = failed.filter((g) => g.error && g.error.type !== 'GROUP_ID_NOT_FOUND').map((g) => g.groupId);
+      if (pending.length === 0) return;
+      if (Date.now() > deadline) {
+        process.stderr.write(`[replay] consumer groups left behind (still not empty): ${pending.join(', ')}\n`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
   }
 }
 
