@@ -1,5 +1,5 @@
 /**
- * The benchmark runner: `node dist/bench/run.js --profile quick|full [--only event|rec]`.
+ * The benchmark runner: `node dist/bench/run.js --profile quick|full [--only event|rec] [--render]`.
  * bench/bench.mjs brings the stack up and builds dist/ first (`npm run bench`, `npm run bench:full`).
  * Scenarios run one after another (never side by side: they would measure each other),
  * each in its own schema, topic prefix and Redis prefix, cleaned up at the end. A failed
@@ -145,12 +145,23 @@ function write(results: BenchResults): void {
   }
 }
 
+/** `--render`: rewrites the Markdown, charts and README section from results/<profile>.json, measuring nothing. */
+function render(profile: Profile): number {
+  const { targets: _old, ...measured } = JSON.parse(
+    readFileSync(join(RESULTS_DIR, `${profile.name}.json`), 'utf8'),
+  ) as BenchResults;
+  write({ ...measured, targets: checkTargets(measured) });
+  log(`rendered bench/results/${profile.name}.md from ${profile.name}.json`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { profile: { type: 'string', default: 'quick' }, only: { type: 'string' } },
+    options: { profile: { type: 'string', default: 'quick' }, only: { type: 'string' }, render: { type: 'boolean' } },
   });
   const profile = PROFILES[values.profile as Profile['name']];
   if (!profile) throw new Error(`unknown profile ${values.profile}: quick or full`);
+  if (values.render) return render(profile);
   const only = new Set((values.only ?? 'event,rec').split(','));
   const started = performance.now();
   const startedAt = new Date().toISOString();

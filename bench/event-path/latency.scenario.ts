@@ -140,3 +140,13 @@ function batchProfile(before: LearnerReport, after: LearnerReport): BatchProfile
   );
   return { count, meanEvents: per(after.counters.applied - before.counters.applied), meanStageMs };
 }
+
+/**
+ * Events the processor applied per second in the measured window. Below the achieved
+ * offered rate, the load was past saturation and the latencies measure a growing backlog.
+ */
+export function processedPerSecond(l: LatencyResult): number {
+  return Math.round((l.batches.count * l.batches.meanEvents) / l.seconds);
+}
+
+export const isSaturated = (l: LatencyResult): boolean => processedPerSecond(l) < 0.97 * l.achievedPerSecond;
