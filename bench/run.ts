@@ -140,7 +140,10 @@ function write(results: BenchResults): void {
   const from = text.indexOf(begin);
   const to = text.indexOf(end);
   if (from >= 0 && to > from) {
-    const body = markdown.replace(/^# .*\n/, '').replace(/\]\((?!http)/g, '](results/');
+    const body = markdown
+      .replace(/^# .*\n/, '')
+      .replace(/^(#{2,3}) /gm, '#$1 ') // nested under the README's own "## Latest … run"
+      .replace(/\]\((?!http)/g, '](results/');
     writeFileSync(readme, `${text.slice(0, from + begin.length)}\n${body}\n${text.slice(to)}`);
   }
 }
