@@ -10,6 +10,9 @@ import { createKafka } from '../infra/kafka/kafka-client.js';
 import { topicName } from '../infra/kafka/topics.js';
 import { createLogger } from '../infra/logging/logger.js';
 import { createPool } from '../infra/postgres/pool.js';
+import { OpsServer } from '../observability/http/ops-server.js';
+import { registerEngagementMetrics } from '../observability/metrics/engagement.metrics.js';
+import { createMetricsRegistry } from '../observability/metrics/metrics-registry.js';
 import { EngagementConsumer } from './engagement.consumer.js';
 
 const LOG_EVERY_MS = 60_000;
@@ -34,7 +37,8 @@ async function main(): Promise<void> {
     log,
   });
   await consumer.start();
-  log.info({ group: name }, 'engagement analytics started');
+  const ops = await startOps(consumer, config.observability.metricsPort, log);
+  log.info({ group: name, metrics: ops.url }, 'engagement analytics started');
   const report = (): void => {
     const { overall, goals } = consumer.snapshot();
     log.info({ overall, goals, ...consumer.counters }, 'engagement');
@@ -43,10 +47,25 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     clearInterval(timer);
     process.stdout.write(`${consumer.summaryJson()}\n`);
+    await ops.server?.stop();
     await consumer.stop();
     await pool.end();
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop());
+}
+
+/** Prometheus /metrics (and health) on METRICS_PORT, like the learner and recommender; off when unset. */
+async function startOps(consumer: EngagementConsumer, port: number | null, log: ReturnType<typeof createLogger>) {
+  if (port === null) return { server: null, url: null };
+  const registry = createMetricsRegistry();
+  registerEngagementMetrics(registry, () => consumer.snapshot());
+  const server = new OpsServer({
+    registry,
+    live: async () => ({ status: 'ok' }),
+    ready: async () => ({ status: 'ready', checks: {} }),
+    log,
+  });
+  return { server, url: await server.start(port) };
 }
 
 main().catch((error: unknown) => {
