@@ -7,10 +7,9 @@
 import { readFileSync } from 'node:fs';
 import type { RewardRecord } from '../../src/contracts/records.js';
 import { learningParams } from '../../src/domain/learning-params.js';
-import { decodeUserState, encodeUserState } from '../../src/domain/user-state-codec.js';
 import { spawnProcessor } from '../support/child-processor.js';
 import { consumeAll, createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
-import { referenceStates, workload } from '../support/reference.js';
+import { compareWithReference, referenceStates, workload } from '../support/reference.js';
 import { waitFor } from '../support/wait-for.js';
 
 const USERS = 400;
@@ -84,14 +83,10 @@ describe('learner: graceful shutdown on SIGTERM', () => {
 
     expect(await count('SELECT count(DISTINCT event_id)::int AS n FROM music_interactions')).toBe(unique);
     const reference = referenceStates(events, new Map(tracks.map((t) => [t.trackId, t])), learningParams());
-    const { rows } = await env.db.pool.query<{ user_id: string; state: Buffer }>(
-      'SELECT user_id, state FROM music_rl_models',
-    );
-    expect(rows).toHaveLength(USERS);
-    const mismatched = rows.filter((r) => !Buffer.from(encodeUserState(reference.get(r.user_id)!)).equals(r.state));
-    if (mismatched.length > 0)
-      expect(decodeUserState(mismatched[0].state)).toEqual(reference.get(mismatched[0].user_id));
-    expect(mismatched).toHaveLength(0);
+    const compared = await compareWithReference(env.db.pool, reference);
+    expect(compared.users).toBe(USERS);
+    if (compared.first) expect(compared.first.persisted).toEqual(compared.first.expected);
+    expect(compared.mismatched).toEqual([]);
 
     const ids = new Set<string>();
     await consumeAll<RewardRecord>(

@@ -1,8 +1,10 @@
 /** The reference the event path must match: the pure domain code applied to the same events, in order. */
+import type { Pool } from 'pg';
 import type { LearningParams } from '../../src/domain/learning-params.js';
 import { syntheticEvents, syntheticTracks } from '../../src/domain/test-fixtures.js';
 import type { Track } from '../../src/domain/types.js';
 import { applyEvent, initialUserState, type UserEvent, type UserState } from '../../src/domain/user-state.js';
+import { decodeUserState, encodeUserState } from '../../src/domain/user-state-codec.js';
 
 export function referenceStates(
   events: readonly UserEvent[],
@@ -43,4 +45,22 @@ export function workload(options: { users: number; perUser: number; tracks: numb
     events.splice(at, 0, events[Math.floor(at / 2)]);
   }
   return { tracks, events };
+}
+
+/**
+ * Compares every persisted model with the reference, byte for byte (the codec is
+ * deterministic); returns the user count and, for the first mismatch, both states decoded
+ * so a failing test shows what differs.
+ */
+export async function compareWithReference(
+  db: Pool,
+  reference: ReadonlyMap<string, UserState>,
+): Promise<{ users: number; mismatched: string[]; first?: { persisted: UserState; expected: UserState | undefined } }> {
+  const { rows } = await db.query<{ user_id: string; state: Buffer }>('SELECT user_id, state FROM music_rl_models');
+  const bad = rows.filter((r) => {
+    const expected = reference.get(r.user_id);
+    return !expected || !Buffer.from(encodeUserState(expected)).equals(r.state);
+  });
+  const first = bad[0] && { persisted: decodeUserState(bad[0].state), expected: reference.get(bad[0].user_id) };
+  return { users: rows.length, mismatched: bad.map((r) => r.user_id), first };
 }
