@@ -8,7 +8,6 @@ import type { Pool } from 'pg';
 import type { DeadLetter, RewardRecord } from '../contracts/records.js';
 import type { LearningParams } from '../domain/learning-params.js';
 import {
-  applyPersonality,
   initialUserState,
   snapshotOf,
   SNAPSHOT_LIMITS,
@@ -27,7 +26,6 @@ import {
 } from '../infra/postgres/event-log.repository.js';
 import { withTransaction } from '../infra/postgres/pool.js';
 import {
-  findActiveProfiles,
   findModelsByUserIds,
   upsertGenrePreferences,
   upsertHistory,
@@ -193,10 +191,12 @@ export class ChunkWriter {
       else missing.push(u);
     }
     for (const m of await findModelsByUserIds(this.d.pool, missing)) states.set(m.userId, decodeUserState(m.state));
-    const fresh = missing.filter((u) => !states.has(u));
-    for (const u of fresh) states.set(u, initialUserState(u, { replayCapacity: this.d.params.replayCapacity }));
-    for (const p of await findActiveProfiles(this.d.pool, fresh))
-      applyPersonality(states.get(p.userId) as UserState, p);
+    // A new actor starts from the initial state alone: its personality arrives in order on
+    // the user-events topic (the profile API writes it there), never from a table read
+    // whose timing would make the learned state depend on when the actor happened to load.
+    for (const u of missing) {
+      if (!states.has(u)) states.set(u, initialUserState(u, { replayCapacity: this.d.params.replayCapacity }));
+    }
     return states;
   }
 
