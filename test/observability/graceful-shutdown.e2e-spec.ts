@@ -5,10 +5,9 @@
  * every event has exactly one interaction row and every event id is on the reward topic.
  */
 import { readFileSync } from 'node:fs';
-import type { RewardRecord } from '../../src/contracts/records.js';
 import { learningParams } from '../../src/domain/learning-params.js';
 import { spawnProcessor } from '../support/child-processor.js';
-import { consumeAll, createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
+import { rewardEventIds, createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
 import { compareWithReference, referenceStates, workload } from '../support/reference.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -88,17 +87,6 @@ describe('learner: graceful shutdown on SIGTERM', () => {
     if (compared.first) expect(compared.first.persisted).toEqual(compared.first.expected);
     expect(compared.mismatched).toEqual([]);
 
-    const ids = new Set<string>();
-    await consumeAll<RewardRecord>(
-      env,
-      env.topic('rewards'),
-      (v) => env.registry.decode(v, 'music.RewardRecord'),
-      (items) => {
-        for (const item of items) ids.add(item.event_id);
-        return ids.size >= unique;
-      },
-      120_000,
-    );
-    expect(ids.size).toBe(unique);
+    expect((await rewardEventIds(env, unique)).size).toBe(unique);
   });
 });

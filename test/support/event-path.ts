@@ -144,3 +144,19 @@ export async function consumeAll<T>(
   await consumer.disconnect();
   return items;
 }
+
+/** The distinct event ids on the reward topic, read until `expected` have been seen (or the timeout). */
+export async function rewardEventIds(env: EventPathEnv, expected: number, timeoutMs = 120_000): Promise<Set<string>> {
+  const ids = new Set<string>();
+  await consumeAll(
+    env,
+    env.topic('rewards'),
+    (v) => env.registry.decode(v, 'music.RewardRecord').event_id,
+    (items) => {
+      for (const id of items) ids.add(id);
+      return ids.size >= expected;
+    },
+    timeoutMs,
+  );
+  return ids;
+}
