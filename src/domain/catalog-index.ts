@@ -4,6 +4,7 @@
  * popularity as bytes, artists as integer ids in CSR form, and lookup maps.
  * Built once per catalog load; read-only afterwards.
  */
+import { buildFeatureTree, type FeatureTree, nearestInTree } from './feature-tree.js';
 import { bucketOfGenres, type GenZBucket, normaliseGenre } from './genre.js';
 import { FEATURE_DIM, FEATURE_KEYS, writeFeatures } from './history-similarity.js';
 import { DomainValidationError, type Track } from './types.js';
@@ -30,6 +31,8 @@ export interface CatalogIndex {
   readonly releasedAt: Float64Array;
   /** Indices of tracks with a known release time, newest first. */
   readonly byRelease: Int32Array;
+  /** k-d tree over `features` for exact nearest-neighbour queries. */
+  readonly tree: FeatureTree;
 }
 
 const MAX_REPORTED_PROBLEMS = 20;
@@ -143,14 +146,15 @@ export function buildCatalogIndex(tracks: readonly Track[]): CatalogIndex {
       (i) => !Number.isNaN(releasedAt[i]),
       (a, b) => releasedAt[b] - releasedAt[a] || a - b,
     ),
+    tree: buildFeatureTree(features, n),
   };
 }
 
 /**
  * The k tracks nearest to track `seed` by squared Euclidean distance on the normalised
  * features (Euclidean, not cosine: cosine ignores magnitude, and non-negative audio
- * features all point roughly the same way). Brute force over the Float32Array with a
- * bounded max-heap: O(n·7 + n·log k); tracks where `skip(i)` is true are ignored.
+ * features all point roughly the same way); tracks where `skip(i)` is true are ignored.
+ * Exact, via the index's k-d tree (the same result as a scan of all tracks, ties included).
  * Result is nearest first, ties by index.
  */
 export function nearestNeighbours(
@@ -159,68 +163,5 @@ export function nearestNeighbours(
   k: number,
   skip: (i: number) => boolean,
 ): Int32Array {
-  const { features, size } = index;
-  const heapIdx = new Int32Array(k);
-  const heapDist = new Float64Array(k);
-  let count = 0;
-  const s = seed * FEATURE_DIM;
-  for (let i = 0; i < size && k > 0; i++) {
-    if (i === seed || skip(i)) continue;
-    const o = i * FEATURE_DIM;
-    let d = 0;
-    for (let f = 0; f < FEATURE_DIM; f++) {
-      const diff = features[o + f] - features[s + f];
-      d += diff * diff;
-    }
-    if (count < k) {
-      heapIdx[count] = i;
-      heapDist[count] = d;
-      siftUp(heapIdx, heapDist, count++);
-    } else if (d < heapDist[0]) {
-      heapIdx[0] = i;
-      heapDist[0] = d;
-      siftDown(heapIdx, heapDist, count);
-    }
-  }
-  const order = Array.from({ length: count }, (_, j) => j).sort(
-    (a, b) => heapDist[a] - heapDist[b] || heapIdx[a] - heapIdx[b],
-  );
-  return Int32Array.from(order.map((j) => heapIdx[j]));
-}
-
-/** Max-heap on distance; equal distances keep the earlier (smaller) index, so results are deterministic. */
-function above(dist: Float64Array, idx: Int32Array, a: number, b: number): boolean {
-  return dist[a] > dist[b] || (dist[a] === dist[b] && idx[a] > idx[b]);
-}
-
-function swap(idx: Int32Array, dist: Float64Array, a: number, b: number): void {
-  const ti = idx[a];
-  idx[a] = idx[b];
-  idx[b] = ti;
-  const td = dist[a];
-  dist[a] = dist[b];
-  dist[b] = td;
-}
-
-function siftUp(idx: Int32Array, dist: Float64Array, i: number): void {
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (!above(dist, idx, i, parent)) return;
-    swap(idx, dist, i, parent);
-    i = parent;
-  }
-}
-
-function siftDown(idx: Int32Array, dist: Float64Array, n: number): void {
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let top = i;
-    if (l < n && above(dist, idx, l, top)) top = l;
-    if (r < n && above(dist, idx, r, top)) top = r;
-    if (top === i) return;
-    swap(idx, dist, i, top);
-    i = top;
-  }
+  return nearestInTree(index.tree, index.features, seed, k, skip);
 }
