@@ -9,7 +9,7 @@ import type { CatalogIndex } from '../../src/domain/catalog-index.js';
 import { coldStartStage, weightsForStage } from '../../src/domain/cold-start.js';
 import { rankCandidates } from '../../src/domain/ranking.js';
 import { createRng } from '../../src/domain/rng.js';
-import { snapshotRlAdjustment } from '../../src/domain/user-snapshot.js';
+import { snapshotRlAdjustmentOfKey } from '../../src/domain/user-snapshot.js';
 import { computeRecommendations } from '../../src/recommender/recommendation-engine.js';
 import { listeningProfileOf } from '../../src/recommender/listening-profile.js';
 import { round, summarise, type LatencySummary } from '../lib/stats.js';
@@ -62,7 +62,7 @@ export function runScoring(o: {
       candidates: set,
       user: profile.user,
       weights: weightsForStage(stage),
-      rlSignal: (track) => snapshotRlAdjustment(snapshot, track),
+      rlSignalOfKey: (key) => snapshotRlAdjustmentOfKey(snapshot, key),
       epsilon: EPSILON,
       rng,
       maxResults: MAX_RESULTS,

@@ -7,6 +7,8 @@
 import { buildFeatureTree, type FeatureTree, nearestInTree } from './feature-tree.js';
 import { bucketOfGenres, type GenZBucket, normaliseGenre } from './genre.js';
 import { FEATURE_DIM, FEATURE_KEYS, writeFeatures } from './history-similarity.js';
+import { genreMask } from './personality-match.js';
+import { buildTrackKeyParts, type TrackKeyParts } from './track-key-parts.js';
 import { DomainValidationError, type Track } from './types.js';
 
 export interface CatalogIndex {
@@ -25,6 +27,12 @@ export interface CatalogIndex {
   /** Artist ids of track i: artistIds[artistStart[i] .. artistStart[i+1]). */
   readonly artistStart: Int32Array;
   readonly artistIds: Int32Array;
+  /** Artist name → the id used in artistIds. */
+  readonly artistIdOf: ReadonlyMap<string, number>;
+  /** Personality genre like/avoid bits of each track (`genreMask(track.genres)`). */
+  readonly genreMasks: Uint16Array;
+  /** Interned RL state-key part of each track. */
+  readonly keyParts: TrackKeyParts;
   /** Track indices by popularity descending, ties by index ascending. */
   readonly byPopularity: Int32Array;
   /** Release time in epoch ms, NaN when unknown. */
@@ -80,6 +88,7 @@ function writeUnit(features: Float32Array, unit: Float32Array, i: number): void 
 function buildArtists(tracks: readonly Track[]): {
   artistStart: Int32Array;
   artistIds: Int32Array;
+  artistIdOf: Map<string, number>;
   byArtist: Map<string, number[]>;
 } {
   const artistStart = new Int32Array(tracks.length + 1);
@@ -94,7 +103,7 @@ function buildArtists(tracks: readonly Track[]): {
     }
     artistStart[i + 1] = ids.length;
   });
-  return { artistStart, artistIds: Int32Array.from(ids), byArtist };
+  return { artistStart, artistIds: Int32Array.from(ids), artistIdOf: idOf, byArtist };
 }
 
 function sortedIndices(n: number, keep: (i: number) => boolean, compare: (a: number, b: number) => number): Int32Array {
@@ -113,6 +122,8 @@ export function buildCatalogIndex(tracks: readonly Track[]): CatalogIndex {
   const idToIndex = new Map<string, number>();
   const byGenre = new Map<string, number[]>();
   const byBucket = new Map<GenZBucket, number[]>();
+  const buckets: GenZBucket[] = new Array<GenZBucket>(n);
+  const genreMasks = new Uint16Array(n);
   tracks.forEach((t, i) => {
     writeFeatures(t, features, i * FEATURE_DIM);
     writeUnit(features, unit, i);
@@ -120,7 +131,9 @@ export function buildCatalogIndex(tracks: readonly Track[]): CatalogIndex {
     releasedAt[i] = t.releaseDate ? Date.parse(t.releaseDate) : NaN;
     idToIndex.set(t.trackId, i);
     for (const g of new Set(t.genres.map(normaliseGenre))) pushTo(byGenre, g, i);
-    pushTo(byBucket, bucketOfGenres(t.genres), i);
+    buckets[i] = bucketOfGenres(t.genres);
+    pushTo(byBucket, buckets[i], i);
+    genreMasks[i] = genreMask(t.genres);
   });
   const artists = buildArtists(tracks);
   return {
@@ -135,6 +148,9 @@ export function buildCatalogIndex(tracks: readonly Track[]): CatalogIndex {
     byArtist: freeze(artists.byArtist),
     artistStart: artists.artistStart,
     artistIds: artists.artistIds,
+    artistIdOf: artists.artistIdOf,
+    genreMasks,
+    keyParts: buildTrackKeyParts(tracks, buckets),
     byPopularity: sortedIndices(
       n,
       () => true,

@@ -161,7 +161,16 @@ export function personalityMatchAt(
   offset: number,
   genres: readonly string[],
 ): number {
-  const mask = genreMask(genres);
+  return personalityMatchOfMask(scorer, features, offset, genreMask(genres));
+}
+
+/** personalityMatchAt with the genres given as their `genreMask` (precomputed per catalog track). */
+export function personalityMatchOfMask(
+  scorer: PersonalityScorer,
+  features: ArrayLike<number>,
+  offset: number,
+  mask: number,
+): number {
   let sum = 0;
   for (let i = 0; i < scorer.traits.length; i++)
     sum += scorer.weightByIndex[i] * traitScore(scorer.traits[i], features, offset, mask);

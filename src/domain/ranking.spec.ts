@@ -5,6 +5,7 @@ import { type RankOptions, rankCandidates } from './ranking.js';
 import type { Rng } from './rng.js';
 import { createRng } from './rng.js';
 import { DEFAULT_WEIGHTS } from './scorer.js';
+import { trackKeyPart } from './state-key.js';
 import { DomainValidationError, type Track } from './types.js';
 
 const mid = {
@@ -109,6 +110,24 @@ describe('rankCandidates', () => {
     expect(ranked[0].scores.final).toBeCloseTo(0.2 + 0.328 + 0.046 + 0.1 + 0.05, 6);
   });
 
+  it('takes the RL signal by state-key part, asking once per distinct part', () => {
+    const signal = (key: string): number => (key === trackKeyPart(index.tracks[2]) ? 1 : -0.5);
+    const asked: string[] = [];
+    const byKey = rankCandidates(
+      options({
+        rlSignal: undefined,
+        rlSignalOfKey: (key) => {
+          asked.push(key);
+          return signal(key);
+        },
+      }),
+    );
+    expect(byKey).toEqual(rankCandidates(options({ rlSignal: (t) => signal(trackKeyPart(t)) })));
+    const adjustment = (id: string): number | undefined => byKey.find((r) => r.trackId === id)?.scores.rlAdjustment;
+    expect([adjustment('A'), adjustment('B'), adjustment('C')]).toEqual([-0.025, -0.025, 0.05]);
+    expect(asked).toEqual([trackKeyPart(index.tracks[0]), trackKeyPart(index.tracks[2])]); // A and B share one
+  });
+
   it('uses the history profile and explains picks', () => {
     const historyProfile = buildHistoryProfile({ now: 0, entries: [{ features: mid, playCount: 1, lastPlayedAt: 0 }] });
     const ranked = rankCandidates(
@@ -138,6 +157,8 @@ describe('rankCandidates', () => {
     [{ maxResults: 1.5 }, /maxResults/],
     [{ weights: { ...DEFAULT_WEIGHTS, novelty: 0.2 } }, /sum to 1/],
     [{ rlSignal: () => 2 }, /RL signal/],
+    [{ rlSignalOfKey: () => 0 }, /exactly one of rlSignal and rlSignalOfKey/],
+    [{ rlSignal: undefined }, /exactly one of rlSignal and rlSignalOfKey/],
     [{ candidates: { indices: Int32Array.from([5]), sources: Uint8Array.from([1]) } }, /outside catalog/],
     [{ candidates: { indices: Int32Array.from([1, 1]), sources: Uint8Array.from([1, 1]) } }, /appears twice/],
   ])('rejects %p', (over, message) => {

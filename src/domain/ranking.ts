@@ -2,9 +2,9 @@
  * Greedy ranking with ε-greedy exploration.
  *
  * Every component except diversity depends only on the candidate, so it is computed once
- * into typed arrays (`base`). Diversity depends on what was already selected and is
- * maintained incrementally by the diversity tracker, so picking k of n costs O(n·k) with
- * no allocation in the inner loop.
+ * into typed arrays (`base`), from per-track data the catalog index precomputed (genre
+ * masks, artist ids, interned RL key parts) and integer sets of the user's history tracks
+ * and known artists: no string work per candidate.
  *
  * At each slot with r candidates remaining: with probability ε a uniformly random remaining
  * candidate is taken instead of the best. selectionProbability is the policy's probability
@@ -14,14 +14,19 @@
 import type { CandidateSet } from './candidates.js';
 import { sourcesOf, type CandidateSource } from './candidates.js';
 import type { CatalogIndex } from './catalog-index.js';
-import { createDiversityTracker, diversityInputFor } from './diversity.js';
 import { FEATURE_DIM, historySimilarity, type HistoryProfile, topSharedFeatures } from './history-similarity.js';
-import { isNewArtist, noveltyFactor } from './novelty.js';
-import { compilePersonality, dominantTrait, type PersonalityScorer, personalityMatchAt } from './personality-match.js';
+import { noveltyFactor } from './novelty.js';
+import {
+  compilePersonality,
+  dominantTrait,
+  type PersonalityScorer,
+  personalityMatchOfMask,
+} from './personality-match.js';
 import { reasonFor, traitDescriptors } from './reasons.js';
 import type { Rng } from './rng.js';
 import { rlAdjustment, type ScoreWeights, validateWeights } from './scorer.js';
 import { type BigFive, DomainValidationError, type Track } from './types.js';
+import { createSelection, type Selection } from './ranking-selection.js';
 
 export interface RankUser {
   readonly bigFive: BigFive | null;
@@ -36,7 +41,13 @@ export interface RankOptions {
   readonly user: RankUser;
   readonly weights: ScoreWeights;
   /** Per-candidate RL signal in [−1, 1] (e.g. the Q-value advantage of recommending it); scaled by 0.05. */
-  readonly rlSignal: (track: Track) => number;
+  readonly rlSignal?: (track: Track) => number;
+  /**
+   * The RL signal as a function of the track's RL state-key part (`trackKeyPart`), for callers
+   * whose signal depends on nothing else (snapshot Q-values): called once per distinct part among
+   * the candidates. Give exactly one of rlSignal and rlSignalOfKey.
+   */
+  readonly rlSignalOfKey?: (trackKeyPart: string) => number;
   readonly epsilon: number;
   readonly rng: Rng;
   readonly maxResults: number;
@@ -78,43 +89,91 @@ function validateOptions(o: RankOptions): void {
   if (!(o.epsilon >= 0 && o.epsilon <= 1)) problems.push(`epsilon must be in [0, 1], got ${o.epsilon}`);
   if (!Number.isInteger(o.maxResults) || o.maxResults < 0)
     problems.push(`maxResults must be an integer >= 0, got ${o.maxResults}`);
+  if ((o.rlSignal === undefined) === (o.rlSignalOfKey === undefined))
+    problems.push('give exactly one of rlSignal and rlSignalOfKey');
   if (o.candidates.sources.length !== o.candidates.indices.length)
     problems.push('candidates.sources and indices differ in length');
-  const seen = new Set<number>();
-  for (const i of o.candidates.indices) {
-    if (!(i >= 0 && i < o.index.size)) problems.push(`candidate index ${i} outside catalog of ${o.index.size}`);
-    else if (seen.has(i)) problems.push(`candidate index ${i} appears twice`);
-    seen.add(i);
-  }
+  const inCatalog = (i: number): boolean => i >= 0 && i < o.index.size;
+  for (const i of o.candidates.indices)
+    if (!inCatalog(i)) problems.push(`candidate index ${i} outside catalog of ${o.index.size}`);
+  // Sorted copy: duplicates are neighbours (no per-request set or catalog-sized bitmap).
+  const sorted = Int32Array.from(o.candidates.indices).sort();
+  for (let p = 1; p < sorted.length; p++)
+    if (sorted[p] === sorted[p - 1] && inCatalog(sorted[p]))
+      problems.push(`candidate index ${sorted[p]} appears twice`);
   if (problems.length > 0) throw new DomainValidationError('invalid-rank-options', problems.join('; '));
 }
 
-function precompute(o: RankOptions, w: Required<ScoreWeights>): Static {
+/** Catalog indices of the given track ids (ids not in the catalog cannot be candidates). */
+function catalogIndicesOf(index: CatalogIndex, trackIds: ReadonlySet<string>): Set<number> {
+  const out = new Set<number>();
+  for (const id of trackIds) {
+    const i = index.idToIndex.get(id);
+    if (i !== undefined) out.add(i);
+  }
+  return out;
+}
+
+function artistIdsOf(index: CatalogIndex, artists: ReadonlySet<string>): Set<number> {
+  const out = new Set<number>();
+  for (const a of artists) {
+    const id = index.artistIdOf.get(a);
+    if (id !== undefined) out.add(id);
+  }
+  return out;
+}
+
+/** isNewArtist on artist ids: no artist of track i is known (a track without artists is new). */
+function hasNoKnownArtist(index: CatalogIndex, i: number, known: Set<number>): boolean {
+  for (let a = index.artistStart[i]; a < index.artistStart[i + 1]; a++) if (known.has(index.artistIds[a])) return false;
+  return true;
+}
+
+/** rlAdjustment of every candidate; a keyed signal is asked once per distinct key part. */
+function rlAdjustments(o: RankOptions): Float64Array {
+  const { indices } = o.candidates;
+  const out = new Float64Array(indices.length);
+  const { rlSignal, rlSignalOfKey } = o;
+  if (rlSignal) {
+    for (let j = 0; j < indices.length; j++) out[j] = rlAdjustment(rlSignal(o.index.tracks[indices[j]]));
+    return out;
+  }
+  const { ofTrack, parts } = o.index.keyParts;
+  const byPart = new Map<number, number>();
+  for (let j = 0; j < indices.length; j++) {
+    const part = ofTrack[indices[j]];
+    let adjustment = byPart.get(part);
+    if (adjustment === undefined) {
+      adjustment = rlAdjustment((rlSignalOfKey as (key: string) => number)(parts[part]));
+      byPart.set(part, adjustment);
+    }
+    out[j] = adjustment;
+  }
+  return out;
+}
+
+function precompute(o: RankOptions, w: Required<ScoreWeights>, personality: PersonalityScorer): Static {
   const n = o.candidates.indices.length;
   const s = {
     hist: new Float64Array(n),
     pers: new Float64Array(n),
     nov: new Float64Array(n),
     pop: new Float64Array(n),
-    rl: new Float64Array(n),
+    rl: rlAdjustments(o),
     newArtist: new Uint8Array(n),
     base: new Float64Array(n),
   };
-  const personality = compilePersonality(o.user.bigFive);
-  const { features, tracks } = o.index;
+  const { features, popularity, genreMasks } = o.index;
+  const inHistory = catalogIndicesOf(o.index, o.user.historyTrackIds);
+  const knownArtists = artistIdsOf(o.index, o.user.knownArtists);
   for (let j = 0; j < n; j++) {
     const i = o.candidates.indices[j];
-    const track = tracks[i];
-    const newArtist = isNewArtist(track.artists, o.user.knownArtists);
-    s.hist[j] = historySimilarity(o.user.historyProfile, features, i * FEATURE_DIM);
-    s.pers[j] = personalityMatchAt(personality, features, i * FEATURE_DIM, track.genres);
-    s.pop[j] = o.index.popularity[i] / 100;
-    s.nov[j] = noveltyFactor({
-      inHistory: o.user.historyTrackIds.has(track.trackId),
-      newArtist,
-      popularity: o.index.popularity[i],
-    });
-    s.rl[j] = rlAdjustment(o.rlSignal(track));
+    const offset = i * FEATURE_DIM;
+    const newArtist = hasNoKnownArtist(o.index, i, knownArtists);
+    s.hist[j] = historySimilarity(o.user.historyProfile, features, offset);
+    s.pers[j] = personalityMatchOfMask(personality, features, offset, genreMasks[i]);
+    s.pop[j] = popularity[i] / 100;
+    s.nov[j] = noveltyFactor({ inHistory: inHistory.has(i), newArtist, popularity: popularity[i] });
     s.newArtist[j] = newArtist ? 1 : 0;
     s.base[j] =
       w.history * s.hist[j] + w.personality * s.pers[j] + w.novelty * s.nov[j] + w.popularity * s.pop[j] + s.rl[j];
@@ -129,31 +188,57 @@ interface Pick {
   readonly probability: number;
 }
 
+/**
+ * The greedy best among the remaining candidates: maximum base + w_d·diversity, ties → the
+ * smaller j. A candidate's diversity is in [0,1], so one whose base + w_d is already below the
+ * best score so far cannot win (nor tie) and is not brought up to date; the candidate with the
+ * largest base is scored first so that bound bites early.
+ */
+function greedyBest(
+  sel: Selection,
+  base: Float64Array,
+  wDiversity: number,
+  remaining: Int32Array,
+  left: number,
+): number {
+  let first = 0;
+  for (let r = 1; r < left; r++) {
+    const j = remaining[r];
+    const f = remaining[first];
+    if (base[j] > base[f] || (base[j] === base[f] && j < f)) first = r;
+  }
+  // With w_d = 0 the score is the base (0·diversity adds exactly 0), so nothing is brought up to date.
+  const scoreOf = (j: number): number => (wDiversity === 0 ? base[j] : base[j] + wDiversity * sel.diversity(j));
+  let bestR = first;
+  let bestScore = scoreOf(remaining[first]);
+  for (let r = 0; r < left; r++) {
+    const j = remaining[r];
+    if (r === first || base[j] + wDiversity < bestScore) continue;
+    const score = scoreOf(j);
+    if (score > bestScore || (score === bestScore && j < remaining[bestR])) {
+      bestScore = score;
+      bestR = r;
+    }
+  }
+  return bestR;
+}
+
 function greedySelect(o: RankOptions, s: Static, wDiversity: number): Pick[] {
   const n = s.base.length;
-  const tracker = createDiversityTracker(diversityInputFor(o.index, o.candidates.indices));
+  const sel = createSelection(o.index, o.candidates.indices, Math.min(n, o.maxResults));
   const remaining = Int32Array.from({ length: n }, (_, j) => j);
   let left = n;
   const picks: Pick[] = [];
   while (picks.length < o.maxResults && left > 0) {
-    let bestR = 0;
-    let bestScore = -Infinity;
-    for (let r = 0; r < left; r++) {
-      const j = remaining[r];
-      const score = s.base[j] + wDiversity * tracker.bonus(j);
-      if (score > bestScore || (score === bestScore && j < remaining[bestR])) {
-        bestScore = score;
-        bestR = r;
-      }
-    }
+    const bestR = greedyBest(sel, s.base, wDiversity, remaining, left);
     const explore = o.epsilon > 0 && o.rng.next() < o.epsilon;
     const r = explore ? o.rng.int(left) : bestR;
     const j = remaining[r];
     const exploration = r !== bestR;
     const probability = exploration ? o.epsilon / left : 1 - o.epsilon + o.epsilon / left;
-    picks.push({ j, diversity: tracker.bonus(j), exploration, probability });
+    picks.push({ j, diversity: sel.diversity(j), exploration, probability });
     remaining[r] = remaining[--left];
-    tracker.select(j, remaining, left);
+    sel.select(j);
   }
   return picks;
 }
@@ -208,7 +293,8 @@ function describePick({ o, s, w, personality }: Context, p: Pick): RankedTrack {
 export function rankCandidates(o: RankOptions): RankedTrack[] {
   validateOptions(o);
   const w = validateWeights(o.weights);
-  const s = precompute(o, w);
-  const context: Context = { o, s, w, personality: compilePersonality(o.user.bigFive) };
+  const personality = compilePersonality(o.user.bigFive);
+  const s = precompute(o, w, personality);
+  const context: Context = { o, s, w, personality };
   return greedySelect(o, s, w.diversity).map((p) => describePick(context, p));
 }

@@ -77,5 +77,10 @@ export function snapshotOf(state: UserState, sizes: SnapshotSizes): UserSnapshot
 
 /** The recommender's RL term for a candidate track, in (−1, 1); the scorer scales it to ±0.05. */
 export function snapshotRlAdjustment(snapshot: UserSnapshot, track: KeyedTrack | null): number {
-  return rlAdjustmentOf(snapshot.q[trackKeyPart(track)]);
+  return snapshotRlAdjustmentOfKey(snapshot, trackKeyPart(track));
+}
+
+/** The same for a track's key part (`trackKeyPart`), e.g. interned once per catalog track. */
+export function snapshotRlAdjustmentOfKey(snapshot: UserSnapshot, trackKey: string): number {
+  return rlAdjustmentOf(snapshot.q[trackKey]);
 }

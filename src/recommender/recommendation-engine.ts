@@ -8,7 +8,7 @@ import type { CatalogIndex } from '../domain/catalog-index.js';
 import { coldStartStage, type ColdStartStage, weightsForStage } from '../domain/cold-start.js';
 import { rankCandidates, type RankedTrack } from '../domain/ranking.js';
 import { createRng } from '../domain/rng.js';
-import { snapshotRlAdjustment, type UserSnapshot } from '../domain/user-snapshot.js';
+import { snapshotRlAdjustmentOfKey, type UserSnapshot } from '../domain/user-snapshot.js';
 import { listeningProfileOf } from './listening-profile.js';
 
 export interface EngineInput {
@@ -48,7 +48,7 @@ export function computeRecommendations(input: EngineInput): EngineResult {
     candidates,
     user: profile.user,
     weights: weightsForStage(stage),
-    rlSignal: (track) => snapshotRlAdjustment(snapshot, track),
+    rlSignalOfKey: (key) => snapshotRlAdjustmentOfKey(snapshot, key),
     epsilon: input.epsilon,
     rng,
     maxResults: input.maxResults,
