@@ -4,7 +4,8 @@ import type { Decision } from '../contracts/records.js';
 import type { SchemaRegistry } from '../infra/avro/schema-registry.js';
 
 export interface DecisionLog {
-  publish(decision: Decision): Promise<void>;
+  /** All in one produce request (the producer splits it by partition). */
+  publishMany(decisions: readonly Decision[]): Promise<void>;
 }
 
 export class DecisionProducer implements DecisionLog {
@@ -14,11 +15,12 @@ export class DecisionProducer implements DecisionLog {
     private readonly topic: string,
   ) {}
 
-  async publish(decision: Decision): Promise<void> {
+  async publishMany(decisions: readonly Decision[]): Promise<void> {
+    if (decisions.length === 0) return;
     await this.producer.send({
       topic: this.topic,
       acks: -1,
-      messages: [{ key: decision.user_id, value: this.registry.encode('music.Decision', decision) }],
+      messages: decisions.map((d) => ({ key: d.user_id, value: this.registry.encode('music.Decision', d) })),
     });
   }
 }

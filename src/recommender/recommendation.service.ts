@@ -9,10 +9,10 @@ import type { CatalogIndex } from '../domain/catalog-index.js';
 import type { UserSnapshot } from '../domain/user-snapshot.js';
 import type { Logger } from '../infra/logging/logger.js';
 import type { RateLimitDecision } from '../infra/redis/rate-limiter.js';
-import type { DecisionLog } from './decision.producer.js';
+import type { DecisionJournal } from './decision-journal.js';
 import type { ListStore } from './list-store.js';
 import { computeRecommendations } from './recommendation-engine.js';
-import { listOf, reusableTracks } from './recommendation-list.js';
+import { listOf, reusableTracks, type RecommendationList } from './recommendation-list.js';
 import { decisionOf, logRowsOf, okReply, statusReply, type Served } from './recommendation-reply.js';
 import { requestProblem } from './recommendation-request.js';
 import type { RedisOutage } from './redis-outage.js';
@@ -22,11 +22,13 @@ export interface RecommenderPorts {
   readonly catalog: { current(): CatalogIndex | null };
   readonly snapshots: {
     load(userId: string): Promise<LoadedSnapshot>;
+    withActiveProfile(snapshot: UserSnapshot): Promise<UserSnapshot>;
     createdAt(userId: string, now: number): Promise<number>;
   };
-  readonly lists: Pick<ListStore, 'read' | 'save' | 'log'>;
+  readonly lists: Pick<ListStore, 'read' | 'save'>;
   readonly limiter: { hit(userId: string, now: number, requestId: string): Promise<RateLimitDecision> };
-  readonly decisions: DecisionLog;
+  /** Decision records and log rows, written behind the reply. */
+  readonly journal: Pick<DecisionJournal, 'record' | 'flush' | 'failures'>;
   readonly outage: RedisOutage;
   /** ε of the ε-greedy ranking (config RL_EPSILON). */
   readonly epsilon: number;
@@ -44,10 +46,16 @@ export interface RecommenderCounters {
   errors: number;
   /** Requests admitted without a rate-limit check because Redis did not answer. */
   rateLimitFailOpen: number;
-  /** Cache, log or decision writes that failed after the list was decided (the reply still went out). */
+  /** Cache, log or decision writes that failed after the list was decided (the reply still went out or goes out). */
   sideEffectFailures: number;
   /** Redis commands that failed (each one fell back to Postgres or failed open). */
   redisFailures: number;
+}
+
+/** The reads of one request, started before the rate-limit answer is in. */
+interface Reads {
+  readonly snapshot: Promise<LoadedSnapshot>;
+  readonly list: Promise<RecommendationList | null>;
 }
 
 /** Redis down → admit: refusing every request during a cache outage would turn it into a full outage. */
@@ -78,7 +86,13 @@ export class RecommendationService {
 
   /** Hit/miss and outcome counts since start (a copy; metrics export reads it). */
   counters(): RecommenderCounters {
-    return { ...this.tally, redisFailures: this.ports.outage.failures };
+    const sideEffectFailures = this.tally.sideEffectFailures + this.ports.journal.failures;
+    return { ...this.tally, sideEffectFailures, redisFailures: this.ports.outage.failures };
+  }
+
+  /** Writes the queued decision records and log rows; call before closing the producer and the pool. */
+  drain(): Promise<void> {
+    return this.ports.journal.flush();
   }
 
   /** `now` is epoch ms of arrival; response_time_ms is measured on the monotonic clock. */
@@ -109,6 +123,9 @@ export class RecommendationService {
       this.tally.badRequests++;
       return statusReply(request, 'BAD_REQUEST', { error: problem, now });
     }
+    // The reads a cached answer needs go out together with the rate-limit check (one round trip
+    // instead of three); a refused request just drops them.
+    const reads = this.startReads(request, now);
     const limit = await this.admit(request, now);
     if (!limit.allowed) {
       this.tally.rateLimited++;
@@ -120,7 +137,7 @@ export class RecommendationService {
       this.tally.errors++;
       return statusReply(request, 'ERROR', { error: 'catalog is empty: no tracks to recommend', now });
     }
-    const served = await this.serve(request, index, now);
+    const served = await this.serve(request, index, now, reads);
     await this.record(served, now);
     this.tally.ok++;
     return okReply(served);
@@ -138,20 +155,32 @@ export class RecommendationService {
     );
   }
 
-  private async serve(request: RecommendationRequest, index: CatalogIndex, now: number): Promise<Served> {
-    const { snapshot } = await this.ports.snapshots.load(request.user_id);
+  private startReads(request: RecommendationRequest, now: number): Reads {
+    const snapshot = this.ports.snapshots.load(request.user_id);
+    const list = request.force_refresh ? Promise.resolve(null) : this.ports.lists.read(request.user_id, now);
+    // Awaited only when the request is admitted: until then a failure must not count as unhandled.
+    snapshot.catch(() => undefined);
+    list.catch(() => undefined);
+    return { snapshot, list };
+  }
+
+  private async serve(request: RecommendationRequest, index: CatalogIndex, now: number, reads: Reads): Promise<Served> {
+    const { snapshot } = await reads.snapshot;
     if (!request.force_refresh) {
-      const hit = await this.fromCache(request, snapshot, now);
+      const hit = this.fromCache(request, snapshot, await reads.list);
       if (hit) {
         this.tally.cacheHits++;
         return hit;
       }
     }
     this.tally[request.force_refresh ? 'forcedRefreshes' : 'cacheMisses']++;
-    const createdAt = await this.ports.snapshots.createdAt(request.user_id, now);
+    const [ranked, createdAt] = await Promise.all([
+      this.ports.snapshots.withActiveProfile(snapshot),
+      this.ports.snapshots.createdAt(request.user_id, now),
+    ]);
     const result = computeRecommendations({
       index,
-      snapshot,
+      snapshot: ranked,
       createdAt,
       now,
       epsilon: this.ports.epsilon,
@@ -170,27 +199,26 @@ export class RecommendationService {
   }
 
   /** A cached list, checked against the latest snapshot (tracks disliked since are dropped). */
-  private async fromCache(request: RecommendationRequest, snapshot: UserSnapshot, now: number): Promise<Served | null> {
-    const list = await this.ports.lists.read(request.user_id, now);
+  private fromCache(request: RecommendationRequest, snapshot: UserSnapshot, list: RecommendationList | null): Served | null {
     const tracks = list && reusableTracks(list, snapshot.negatives, request.max_results);
     return list && tracks ? { requestId: request.request_id, list, tracks, fromCache: true } : null;
   }
 
-  /** Cache, log and decision record, concurrently. Failures are logged, not fatal: the list is decided. */
+  /**
+   * Decision record and log rows are queued (written behind the reply, see decision-journal.ts).
+   * A computed list is cached before the reply, so the user's next request finds it. Failures
+   * are logged, not fatal: the list is decided.
+   */
   private async record(served: Served, now: number): Promise<void> {
-    const { lists, decisions } = this.ports;
-    const writes: Array<[string, Promise<void>]> = [
-      ['decision', decisions.publish(decisionOf(served, now))],
-      ['log', lists.log(logRowsOf(served, now))],
-    ];
-    if (!served.fromCache) writes.push(['cache', lists.save(served.list, now)]);
-    const results = await Promise.allSettled(writes.map(([, p]) => p));
-    results.forEach((r, i) => {
-      if (r.status === 'fulfilled') return;
+    this.ports.journal.record(decisionOf(served, now), logRowsOf(served, now));
+    if (served.fromCache) return;
+    try {
+      await this.ports.lists.save(served.list, now);
+    } catch (error) {
       this.tally.sideEffectFailures++;
-      const context = { userId: served.list.user_id, requestId: served.requestId, write: writes[i][0], err: r.reason };
+      const context = { userId: served.list.user_id, requestId: served.requestId, write: 'cache', err: error };
       this.ports.log.error(context, 'recommendation side effect failed; the reply is still sent');
-    });
+    }
   }
 
   private failed(request: RecommendationRequest, now: number, error: unknown): RecommendationReply {

@@ -12,6 +12,7 @@ import { RecommendationCache } from '../infra/redis/recommendation.cache.js';
 import type { RedisKeys } from '../infra/redis/redis-keys.js';
 import { SnapshotCache } from '../infra/redis/snapshot.cache.js';
 import type { CatalogStore } from './catalog.store.js';
+import { DecisionJournal } from './decision-journal.js';
 import { DecisionProducer } from './decision.producer.js';
 import { ListStore } from './list-store.js';
 import { RecommendationService } from './recommendation.service.js';
@@ -24,7 +25,7 @@ export interface RecommenderClients {
   readonly redis: Redis;
   readonly keys: RedisKeys;
   readonly registry: SchemaRegistry;
-  /** Connected by the caller; decisions are sent with it. */
+  /** Connected by the caller; decisions are sent with it (drain the service before disconnecting it). */
   readonly producer: Producer;
   readonly catalog: CatalogStore;
   readonly log: Logger;
@@ -38,25 +39,21 @@ export function createRecommendationService(c: RecommenderClients): Recommendati
   // The snapshot TTL is the event path's concern; the recommender only reads snapshots.
   const snapshots = new SnapshotCache<UserSnapshot>(redis, keys, config.recommender.snapshotTtlSeconds);
   const ttlSeconds = config.recommender.cacheTtlSeconds;
+  const lists = new ListStore({ redis: new RecommendationCache(redis, keys, ttlSeconds), db: pool, outage, ttlSeconds, log });
+  const decisions = new DecisionProducer(
+    c.producer,
+    c.registry,
+    topicName('decisions', { prefix: config.kafka.topicPrefix }),
+  );
   return new RecommendationService({
     catalog: c.catalog,
     snapshots: new SnapshotLoader({ redis: snapshots, db: pool, outage }),
-    lists: new ListStore({
-      redis: new RecommendationCache(redis, keys, ttlSeconds),
-      db: pool,
-      outage,
-      ttlSeconds,
-      log,
-    }),
+    lists,
     limiter: new SlidingWindowRateLimiter(redis, keys, {
       limit: config.recommender.userRateLimitPerMinute,
       windowMs: config.recommender.rateLimitWindowMs,
     }),
-    decisions: new DecisionProducer(
-      c.producer,
-      c.registry,
-      topicName('decisions', { prefix: config.kafka.topicPrefix }),
-    ),
+    journal: new DecisionJournal({ decisions, log: (rows) => lists.log(rows), logger: log }),
     outage,
     epsilon: config.learning.epsilon,
     log,

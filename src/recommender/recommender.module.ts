@@ -41,6 +41,8 @@ class RecommenderLifecycle implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.catalog.stop();
+    // The consumer has stopped (Nest closes the server first): write what the last requests queued.
+    await this.service.drain();
     await this.producer.disconnect();
     this.log.info({ signal, ...this.service.counters() }, 'recommender stopped');
   }

@@ -3,7 +3,9 @@
  * rebuilt from the persisted model in Postgres, else an empty snapshot for a new user.
  * A rebuilt snapshot is NOT written back: the event path deletes the key before it
  * commits new state, and a write-back racing that commit could resurrect stale state.
- * The personality always comes from the active profile in Postgres when there is one.
+ * For ranking, the personality comes from the active profile in Postgres when there is one
+ * (`withActiveProfile`); a cached list needs only the snapshot's negatives, so a cache hit
+ * skips that query.
  */
 import { snapshotOf, SNAPSHOT_LIMITS, type UserSnapshot } from '../domain/user-snapshot.js';
 import { decodeUserState } from '../domain/user-state-codec.js';
@@ -31,19 +33,23 @@ export class SnapshotLoader {
   ) {}
 
   async load(userId: string): Promise<LoadedSnapshot> {
-    const [cached, personality] = await Promise.all([
-      this.deps.outage.orElse(
-        'snapshot.read',
-        () => this.deps.redis.read(userId),
-        () => null,
-      ),
-      this.activeProfile(userId),
-    ]);
-    const loaded: LoadedSnapshot = cached ? { snapshot: cached, source: 'redis' } : await this.rebuild(userId);
-    // personality_scores is the profile's source of truth and is committed before an update is
-    // published, so it wins over the snapshot's copy, which lags until the actor applies the update.
-    // The Q-values stay the actor's (its state keys switch when it applies the update).
-    return personality ? { ...loaded, snapshot: { ...loaded.snapshot, personality } } : loaded;
+    const cached = await this.deps.outage.orElse(
+      'snapshot.read',
+      () => this.deps.redis.read(userId),
+      () => null,
+    );
+    return cached ? { snapshot: cached, source: 'redis' } : this.rebuild(userId);
+  }
+
+  /**
+   * The snapshot with the user's active personality profile, for ranking. personality_scores is
+   * the profile's source of truth and is committed before an update is published, so it wins over
+   * the snapshot's copy, which lags until the actor applies the update. The Q-values stay the
+   * actor's (its state keys switch when it applies the update).
+   */
+  async withActiveProfile(snapshot: UserSnapshot): Promise<UserSnapshot> {
+    const personality = await this.activeProfile(snapshot.userId);
+    return personality ? { ...snapshot, personality } : snapshot;
   }
 
   /** Account creation (epoch ms); a user Postgres does not know yet is new, i.e. created `now`. */

@@ -90,7 +90,8 @@ describe('RecommendationService in-process', () => {
 
     expect(fromRedis).toMatchObject({ status: 'OK', model_version: String(state.modelVersion) });
     expect(fromPostgres.tracks).toEqual(fromRedis.tracks);
-    // A retried request id keeps the log rows of its first answer.
+    // A retried request id keeps the log rows of its first answer (written behind the replies).
+    await rec.service.drain();
     const { rows } = await env.db.pool.query(
       "SELECT count(*)::int AS n FROM music_recommendations WHERE request_id = 'same-request'",
     );

@@ -201,9 +201,16 @@ describe('recommender over Kafka request/reply', () => {
     const refused = answered.filter((r) => r.status !== 'OK').map((r) => r.request_id);
     expect(decisions.filter((d) => refused.includes(d.request_id))).toEqual([]);
 
-    const { rows } = await env.db.pool.query<{ request_id: string; n: string }>(
-      'SELECT request_id, count(*) AS n FROM music_recommendations WHERE request_id = ANY($1) GROUP BY request_id',
-      [[...ids]],
+    // The log rows are written behind the reply (batched): wait until every request has its rows.
+    const rows = await waitFor(
+      async () => {
+        const { rows: found } = await env.db.pool.query<{ request_id: string; n: string }>(
+          'SELECT request_id, count(*) AS n FROM music_recommendations WHERE request_id = ANY($1) GROUP BY request_id',
+          [[...ids]],
+        );
+        return found.length === ids.size && found;
+      },
+      { what: 'the log rows of every OK reply' },
     );
     expect(Object.fromEntries(rows.map((r) => [r.request_id, Number(r.n)]))).toEqual(
       Object.fromEntries(ok.map((r) => [r.request_id, r.tracks.length])),

@@ -65,5 +65,13 @@ export async function startInProcessRecommender(
     catalog,
     log,
   });
-  return { service, catalog, log, close: () => producer.disconnect() };
+  return {
+    service,
+    catalog,
+    log,
+    async close() {
+      await service.drain();
+      await producer.disconnect();
+    },
+  };
 }
