@@ -1,7 +1,8 @@
 /**
  * Where the event path's commit time goes: times each statement of one chunk's
  * transaction on synthetic rows shaped like a real chunk (5,000 events, ~170 users).
- *   npm run build && node dist/bench/tx-breakdown.js
+ *   npm run build && node dist/bench/tx-breakdown.js [users=170] [events per chunk=5100] [chunks=8]
+ * (e.g. `… 167 660 40` is the shape of the latency scenario: 1,000 users over 6 partitions).
  */
 import { learningParams } from '../src/domain/learning-params.js';
 import { initialUserState, type UserState } from '../src/domain/user-state.js';
@@ -16,9 +17,12 @@ import { workload } from '../test/support/reference.js';
 
 async function main(): Promise<void> {
   const db = await createTestSchema('txbreak');
+  if (process.env.TXB_SQL) await db.pool.query(process.env.TXB_SQL);
   const registry = SchemaRegistry.load();
+  const [users, size, chunks] = [170, 5100, 8].map((d, i) => Number(process.argv[2 + i] ?? d));
   try {
-    const { tracks, events } = workload({ users: 170, perUser: 30 * 8, tracks: 2000, resent: 0 });
+    const perUser = Math.ceil((size * chunks) / users);
+    const { tracks, events } = workload({ users, perUser, tracks: 2000, resent: 0 });
     const trackMap = new Map(tracks.map((t) => [t.trackId, t]));
     const states = new Map<string, UserState>();
     for (const e of events) if (!states.has(e.userId)) states.set(e.userId, initialUserState(e.userId));
@@ -28,8 +32,8 @@ async function main(): Promise<void> {
       await f();
       times[name] = (times[name] ?? 0) + performance.now() - t;
     };
-    for (let c = 0; c < 8; c++) {
-      const chunk = events.slice(c * 5100, (c + 1) * 5100).map((event, i) => ({ offset: c * 5100 + i, event }));
+    for (let c = 0; c < chunks; c++) {
+      const chunk = events.slice(c * size, (c + 1) * size).map((event, i) => ({ offset: c * size + i, event }));
       const t0 = performance.now();
       const effects = applyBatch({
         topic: 't',
@@ -64,14 +68,15 @@ async function main(): Promise<void> {
           advanceOffset(
             tx,
             { group: 'g', topic: 't', partition: 0 },
-            c === 0 ? null : BigInt(c * 5100),
-            BigInt((c + 1) * 5100),
+            c === 0 ? null : BigInt(c * size),
+            BigInt((c + 1) * size),
           ),
         );
       });
     }
     const rows = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(v)]));
-    console.log(JSON.stringify({ chunks: 8, eventsPerChunk: 5100, ms: rows }));
+    const perChunk = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round((v / chunks) * 10) / 10]));
+    console.log(JSON.stringify({ users, chunks, eventsPerChunk: size, ms: rows, msPerChunk: perChunk }));
   } finally {
     await db.drop();
   }

@@ -4,17 +4,21 @@ import { DomainValidationError } from './types.js';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** One growing scratch area shared by all writers: encoding runs to completion synchronously. */
+let scratch = new Uint8Array(64 * 1024);
+
 export class ByteWriter {
-  private buf = new Uint8Array(1024);
-  private view = new DataView(this.buf.buffer);
+  private buf = scratch;
+  private view = new DataView(scratch.buffer);
   private pos = 0;
 
   private reserve(n: number): number {
     if (this.pos + n > this.buf.length) {
       const grown = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
-      grown.set(this.buf);
+      grown.set(this.buf.subarray(0, this.pos));
       this.buf = grown;
       this.view = new DataView(grown.buffer);
+      scratch = grown;
     }
     const at = this.pos;
     this.pos += n;
@@ -23,7 +27,7 @@ export class ByteWriter {
 
   u8(x: number): this {
     const at = this.reserve(1); // reserve first: it may replace this.view
-    this.view.setUint8(at, x);
+    this.buf[at] = x;
     return this;
   }
 
@@ -40,14 +44,28 @@ export class ByteWriter {
     return this;
   }
 
+  /** u32 byte length + UTF-8; ASCII (track ids, state keys) is copied without an encoder call. */
   str(x: string): this {
+    const n = x.length;
+    const at = this.reserve(4 + n);
+    let i = 0;
+    for (; i < n; i++) {
+      const c = x.charCodeAt(i);
+      if (c > 0x7f) break;
+      this.buf[at + 4 + i] = c;
+    }
+    if (i === n) {
+      this.view.setUint32(at, n, true);
+      return this;
+    }
+    this.pos = at; // not ASCII: give the reservation back and encode properly
     const bytes = encoder.encode(x);
     this.u32(bytes.length);
-    const at = this.reserve(bytes.length);
-    this.buf.set(bytes, at);
+    this.buf.set(bytes, this.reserve(bytes.length));
     return this;
   }
 
+  /** A copy of what was written (the scratch area is reused by the next writer). */
   bytes(): Uint8Array {
     return this.buf.slice(0, this.pos);
   }

@@ -1,14 +1,17 @@
 /**
- * Relays the transactional reward outbox to the reward topic. Rows are written in the
- * same transaction as the state they describe; this publishes them and marks them
- * published. A crash between publish and mark republishes them: the reward stream is
+ * Relays the transactional reward outbox to the reward topic. A row holds one chunk's
+ * reward records and is written in the same transaction as the state they describe; this
+ * publishes the records and marks the row published. A crash between publish and mark republishes them: the reward stream is
  * at-least-once and every duplicate carries the same event_id.
  */
 import type { Producer } from 'kafkajs';
-import { lockUnpublished, markPublished, type PendingOutboxRow } from '../infra/postgres/event-log.repository.js';
+import { lockUnpublished, markPublished, type PendingOutboxChunk } from '../infra/postgres/event-log.repository.js';
 import { withTransaction } from '../infra/postgres/pool.js';
 import type { Pool } from 'pg';
 import type { Logger } from '../infra/logging/logger.js';
+
+/** Reward records per produce request (~150 B each). */
+const SEND_SLICE = 2000;
 
 export class RewardRelay {
   private running: Promise<number> | null = null;
@@ -18,7 +21,7 @@ export class RewardRelay {
     private readonly deps: { pool: Pool; producer: Producer; topic: string; log: Logger; pageSize?: number },
   ) {}
 
-  /** Publishes every unpublished row; concurrent calls share one sweep. Returns rows published. */
+  /** Publishes every unpublished reward; concurrent calls share one sweep. Returns rewards published. */
   sweep(): Promise<number> {
     if (!this.running) {
       this.running = this.sweepAll().finally(() => {
@@ -32,14 +35,14 @@ export class RewardRelay {
     let total = 0;
     for (;;) {
       const n = await withTransaction(this.deps.pool, async (tx) => {
-        const rows = await lockUnpublished(tx, this.deps.pageSize ?? 2000);
-        if (rows.length === 0) return 0;
-        await this.publish(rows);
+        const chunks = await lockUnpublished(tx, this.deps.pageSize ?? 8);
+        if (chunks.length === 0) return 0;
+        const rewards = await this.publish(chunks);
         await markPublished(
           tx,
-          rows.map((r) => r.id),
+          chunks.map((c) => c.id),
         );
-        return rows.length;
+        return rewards;
       });
       total += n;
       this.published += n;
@@ -47,11 +50,15 @@ export class RewardRelay {
     }
   }
 
-  private async publish(rows: readonly PendingOutboxRow[]): Promise<void> {
-    await this.deps.producer.send({
-      topic: this.deps.topic,
-      acks: -1,
-      messages: rows.map((r) => ({ key: r.userId, value: r.payload, headers: { event_id: r.eventId } })),
-    });
+  private async publish(chunks: readonly PendingOutboxChunk[]): Promise<number> {
+    const messages = chunks.flatMap((c) =>
+      c.rows.map((r) => ({ key: r.userId, value: r.payload, headers: { event_id: r.eventId } })),
+    );
+    // A chunk holds up to 5,000 rewards: send in slices so no partition's record batch
+    // nears the broker's message size limit (1 MB by default).
+    for (let i = 0; i < messages.length; i += SEND_SLICE) {
+      await this.deps.producer.send({ topic: this.deps.topic, acks: -1, messages: messages.slice(i, i + SEND_SLICE) });
+    }
+    return messages.length;
   }
 }
