@@ -66,6 +66,35 @@ describe('generateCandidates', () => {
     expect(bySource(SOURCE.popular).length).toBeGreaterThan(0);
   });
 
+  describe("similar share: round-robin over the seeds' nearest tracks, twice their share deep", () => {
+    /** The definition, with full-depth lists fetched up front (the generator fetches lazily). */
+    function roundRobin(idx: typeof index, seeds: number[], quota: number, blocked: (i: number) => boolean): number[] {
+      const depth = 2 * Math.ceil(quota / seeds.length);
+      const lists = seeds.map((s) => Array.from(nearestNeighbours(idx, s, depth, blocked)));
+      const out: number[] = [];
+      for (let rank = 0; rank < depth; rank++)
+        for (const list of lists)
+          if (rank < list.length && out.length < quota && !out.includes(list[rank])) out.push(list[rank]);
+      return out;
+    }
+
+    it('with distinct seeds', () => {
+      const set = generateCandidates(base());
+      const expected = roundRobin(index, [1, 2, 3], 200, (i) => i === 7 || i === 8);
+      expect(Array.from(set.indices.subarray(0, expected.length))).toEqual(expected);
+    });
+
+    it('with seeds whose neighbourhoods coincide (lists needed to full depth)', () => {
+      // Five identical seeds: every list is the same, so each rank adds one new track.
+      const tracks = catalog(2000).map((t, i) => (i < 5 ? { ...catalog(1)[0], trackId: t.trackId, name: t.name } : t));
+      const clones = buildCatalogIndex(tracks);
+      const set = generateCandidates(base({ index: clones, historyTrackIds: ['t0', 't1', 't2', 't3', 't4'] }));
+      const expected = roundRobin(clones, [0, 1, 2, 3, 4], 200, (i) => i === 7 || i === 8);
+      expect(expected.length).toBeGreaterThan(40 + 8); // deeper than the first, shallow fetch
+      expect(Array.from(set.indices.subarray(0, expected.length))).toEqual(expected);
+    });
+  });
+
   it('gives the neighbour share to popular tracks on cold start (75 + 200)', () => {
     const set = generateCandidates(base({ historyTrackIds: [], topGenres: [], topBuckets: [], now: NOW + 1000 * DAY }));
     expect(set.indices.length).toBe(275);

@@ -11,6 +11,7 @@ import { type CatalogIndex, nearestNeighbours } from './catalog-index.js';
 import type { GenZBucket } from './genre.js';
 import { normaliseGenre } from './genre.js';
 import { MS_PER_DAY } from './history-similarity.js';
+import { IndexFlags } from './index-flags.js';
 import type { Rng } from './rng.js';
 import { DomainValidationError } from './types.js';
 
@@ -31,6 +32,8 @@ export const DEFAULT_SEED_TRACKS = 5;
 export const DEFAULT_NEW_RELEASE_DAYS = 30;
 /** Popular picks are sampled from this many most popular tracks, so users do not all see the same top. */
 export const POPULAR_POOL = 2000;
+/** Neighbours fetched per seed beyond its share before the full over-fetch is needed (see addNeighbours). */
+const NEIGHBOUR_MARGIN = 8;
 
 export interface CandidateSet {
   /** Catalog indices, in insertion order. */
@@ -70,30 +73,35 @@ function samplePositions(n: number, k: number, rng: Rng): number[] {
 }
 
 class Pool {
-  readonly mask: Uint8Array;
   readonly order: number[] = [];
+  private readonly flags: IndexFlags;
   constructor(
-    size: number,
+    excluded: readonly number[],
     readonly max: number,
   ) {
-    this.mask = new Uint8Array(size);
+    this.flags = new IndexFlags(excluded.length + max);
+    for (const i of excluded) this.flags.set(i, EXCLUDED);
   }
   get full(): boolean {
     return this.order.length >= this.max;
   }
   blocked(i: number): boolean {
-    return (this.mask[i] & EXCLUDED) !== 0;
+    return (this.flags.get(i) & EXCLUDED) !== 0;
+  }
+  /** SOURCE bit mask of pool member i. */
+  sourcesOf(i: number): number {
+    return this.flags.get(i);
   }
   /** Adds i with `source`; returns true when i is a new member of the pool. */
   add(i: number, source: number): boolean {
-    const m = this.mask[i];
+    const m = this.flags.get(i);
     if ((m & EXCLUDED) !== 0) return false;
     if (m !== 0) {
-      this.mask[i] = m | source;
+      this.flags.set(i, m | source);
       return false;
     }
     if (this.full) return false;
-    this.mask[i] = source;
+    this.flags.set(i, source);
     this.order.push(i);
     return true;
   }
@@ -115,14 +123,27 @@ function validate(min: number, max: number, now: number, newReleaseDays: number)
   if (problems.length > 0) throw new DomainValidationError('invalid-candidate-options', problems.join('; '));
 }
 
+/**
+ * Round-robin over the seeds' neighbour lists (rank 0 of every seed, then rank 1, …), each
+ * up to twice its share deep, so overlaps between seeds' neighbourhoods still fill the share.
+ * A list is first fetched only a little deeper than its share, which usually suffices, and
+ * fetched to full depth only if the round-robin reaches its end: a k-nearest list is a prefix
+ * of the (k+m)-nearest one, so the result is the same as fetching full depth up front.
+ */
 function addNeighbours(pool: Pool, index: CatalogIndex, seeds: number[], quota: number): void {
   if (seeds.length === 0) return;
   const perSeed = Math.ceil(quota / seeds.length);
-  // Over-fetch so overlaps between seeds' neighbourhoods still fill the share.
-  const lists = seeds.map((s) => nearestNeighbours(index, s, perSeed * 2, (i) => pool.blocked(i)));
+  const depth = perSeed * 2;
+  const skip = (i: number): boolean => pool.blocked(i);
+  const shallow = Math.min(depth, perSeed + NEIGHBOUR_MARGIN);
+  const lists = seeds.map((s) => nearestNeighbours(index, s, shallow, skip));
   let added = 0;
-  for (let rank = 0; rank < perSeed * 2 && added < quota; rank++) {
-    for (const list of lists) if (rank < list.length && added < quota && pool.add(list[rank], SOURCE.similar)) added++;
+  for (let rank = 0; rank < depth && added < quota; rank++) {
+    for (let s = 0; s < seeds.length && added < quota; s++) {
+      // The end of a full shallow list is not the catalog's end: fetch the full depth.
+      if (rank === shallow && lists[s].length === shallow) lists[s] = nearestNeighbours(index, seeds[s], depth, skip);
+      if (rank < lists[s].length && pool.add(lists[s][rank], SOURCE.similar)) added++;
+    }
   }
 }
 
@@ -150,13 +171,9 @@ export function generateCandidates(options: CandidateOptions): CandidateSet {
   const { index, rng, now, min = 200, max = 500 } = options;
   const { seedTracks = DEFAULT_SEED_TRACKS, newReleaseDays = DEFAULT_NEW_RELEASE_DAYS } = options;
   validate(min, max, now, newReleaseDays);
-  const pool = new Pool(index.size, max);
-  for (const id of options.excludeTrackIds) {
-    const i = index.idToIndex.get(id);
-    if (i !== undefined) pool.mask[i] = EXCLUDED;
-  }
-  const known = (ids: readonly string[]): number[] =>
-    ids.map((id) => index.idToIndex.get(id)).filter((i): i is number => i !== undefined);
+  const known = (ids: Iterable<string>): number[] =>
+    [...ids].map((id) => index.idToIndex.get(id)).filter((i): i is number => i !== undefined);
+  const pool = new Pool(known(options.excludeTrackIds), max);
   const seeds = known(options.historyTrackIds).slice(0, seedTracks);
   const quota = (s: CandidateSource): number => Math.round(SOURCE_SHARES[s] * max);
 
@@ -172,5 +189,5 @@ export function generateCandidates(options: CandidateOptions): CandidateSet {
   if (pool.order.length < min) pool.addFrom(index.byPopularity, SOURCE.popular, min - pool.order.length);
 
   const indices = Int32Array.from(pool.order);
-  return { indices, sources: Uint8Array.from(indices, (i) => pool.mask[i]) };
+  return { indices, sources: Uint8Array.from(indices, (i) => pool.sourcesOf(i)) };
 }

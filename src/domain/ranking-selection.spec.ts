@@ -29,6 +29,23 @@ describe('createSelection', () => {
     }
   });
 
+  it('never bounds a candidate below its exact diversity, however stale', () => {
+    const lazy = createSelection(index, candidates, 40);
+    const rng = createRng('bounds');
+    for (let slot = 0; slot < 40; slot++) {
+      for (let j = 0; j < candidates.length; j++) {
+        // Bound first (stale), then the exact value only for some, so others stay stale for several picks.
+        const bound = lazy.diversityBound(j);
+        if ((j + slot) % 6 === 0) expect(bound).toBeGreaterThanOrEqual(lazy.diversity(j));
+      }
+      lazy.select(rng.int(candidates.length));
+    }
+    for (let j = 0; j < candidates.length; j++) {
+      const bound = lazy.diversityBound(j);
+      expect(bound).toBeGreaterThanOrEqual(lazy.diversity(j));
+    }
+  });
+
   it('gives the first pick diversity 1', () => {
     expect(createSelection(index, candidates, 1).diversity(5)).toBe(1);
   });

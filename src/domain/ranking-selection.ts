@@ -16,6 +16,13 @@ if (FEATURE_DIM !== 7)
 export interface Selection {
   /** Diversity bonus of candidate j against the current selection. */
   diversity(j: number): number;
+  /**
+   * An upper bound of diversity(j) without bringing j up to date (exact when it is): cosines of
+   * non-negative vectors are ≥ 0, so the running sum only grows and the mean over the current
+   * count is at least the stale sum over it; a shared artist never becomes unshared. Every step
+   * is a monotone float operation, so the bound holds exactly, not just in real arithmetic.
+   */
+  diversityBound(j: number): number;
   /** Adds candidate j to the selection. */
   select(j: number): void;
 }
@@ -43,6 +50,10 @@ class LazySelection implements Selection {
 
   diversity(j: number): number {
     if (this.upTo[j] < this.count) this.catchUp(j);
+    return this.diversityBound(j);
+  }
+
+  diversityBound(j: number): number {
     const count = this.count;
     return diversityBonus(count === 0 ? 0 : this.simSum[j] / count, this.sharesArtist[j] === 0, count);
   }

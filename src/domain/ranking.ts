@@ -189,55 +189,84 @@ interface Pick {
 }
 
 /**
- * The greedy best among the remaining candidates: maximum base + w_d·diversity, ties → the
- * smaller j. A candidate's diversity is in [0,1], so one whose base + w_d is already below the
- * best score so far cannot win (nor tie) and is not brought up to date; the candidate with the
- * largest base is scored first so that bound bites early.
+ * Greedy selection state: candidates in order of base score (descending, ties by j), which
+ * are still available, and where each sits in `remaining` — the array the exploration draw
+ * indexes, kept exactly as a swap-remove list so the rng picks the same candidates.
  */
-function greedyBest(
-  sel: Selection,
-  base: Float64Array,
-  wDiversity: number,
-  remaining: Int32Array,
-  left: number,
-): number {
-  let first = 0;
-  for (let r = 1; r < left; r++) {
-    const j = remaining[r];
-    const f = remaining[first];
-    if (base[j] > base[f] || (base[j] === base[f] && j < f)) first = r;
+class Greedy {
+  readonly remaining: Int32Array;
+  left: number;
+  private readonly position: Int32Array;
+  private readonly byBase: Int32Array;
+  private readonly taken: Uint8Array;
+  /** byBase[0 .. head) are all taken. */
+  private head = 0;
+
+  constructor(
+    private readonly base: Float64Array,
+    private readonly wDiversity: number,
+    private readonly sel: Selection,
+  ) {
+    const n = base.length;
+    this.remaining = new Int32Array(n);
+    this.position = new Int32Array(n);
+    for (let j = 0; j < n; j++) this.remaining[j] = this.position[j] = j;
+    this.left = n;
+    this.byBase = this.remaining.slice().sort((a, b) => base[b] - base[a] || a - b);
+    this.taken = new Uint8Array(n);
   }
-  // With w_d = 0 the score is the base (0·diversity adds exactly 0), so nothing is brought up to date.
-  const scoreOf = (j: number): number => (wDiversity === 0 ? base[j] : base[j] + wDiversity * sel.diversity(j));
-  let bestR = first;
-  let bestScore = scoreOf(remaining[first]);
-  for (let r = 0; r < left; r++) {
-    const j = remaining[r];
-    if (r === first || base[j] + wDiversity < bestScore) continue;
-    const score = scoreOf(j);
-    if (score > bestScore || (score === bestScore && j < remaining[bestR])) {
-      bestScore = score;
-      bestR = r;
+
+  /**
+   * Position in `remaining` of the greedy best: maximum base + w_d·diversity, ties → the smaller
+   * j. Walks down the base order: once base + w_d (diversity ≤ 1) is below the best score so far,
+   * no later candidate can reach it; a candidate whose diversity bound (from its possibly stale
+   * state) is below it is skipped without being brought up to date.
+   */
+  best(): number {
+    const { base, wDiversity, sel, byBase, taken } = this;
+    while (taken[byBase[this.head]] === 1) this.head++;
+    let bestJ = -1;
+    let bestScore = -Infinity;
+    for (let p = this.head; p < byBase.length; p++) {
+      const j = byBase[p];
+      if (taken[j] === 1) continue;
+      if (base[j] + wDiversity < bestScore) break;
+      // With w_d = 0 the score is the base (0·diversity adds exactly 0): nothing to bring up to date.
+      if (wDiversity !== 0 && base[j] + wDiversity * sel.diversityBound(j) < bestScore) continue;
+      const score = wDiversity === 0 ? base[j] : base[j] + wDiversity * sel.diversity(j);
+      if (score > bestScore || (score === bestScore && j < bestJ)) {
+        bestScore = score;
+        bestJ = j;
+      }
     }
+    return this.position[bestJ];
   }
-  return bestR;
+
+  /** Takes remaining[r] out (swap-remove) and returns it. */
+  take(r: number): number {
+    const j = this.remaining[r];
+    const last = this.remaining[--this.left];
+    this.remaining[r] = last;
+    this.position[last] = r;
+    this.taken[j] = 1;
+    return j;
+  }
 }
 
 function greedySelect(o: RankOptions, s: Static, wDiversity: number): Pick[] {
   const n = s.base.length;
   const sel = createSelection(o.index, o.candidates.indices, Math.min(n, o.maxResults));
-  const remaining = Int32Array.from({ length: n }, (_, j) => j);
-  let left = n;
+  const greedy = new Greedy(s.base, wDiversity, sel);
   const picks: Pick[] = [];
-  while (picks.length < o.maxResults && left > 0) {
-    const bestR = greedyBest(sel, s.base, wDiversity, remaining, left);
+  while (picks.length < o.maxResults && greedy.left > 0) {
+    const left = greedy.left;
+    const bestR = greedy.best();
     const explore = o.epsilon > 0 && o.rng.next() < o.epsilon;
     const r = explore ? o.rng.int(left) : bestR;
-    const j = remaining[r];
     const exploration = r !== bestR;
     const probability = exploration ? o.epsilon / left : 1 - o.epsilon + o.epsilon / left;
+    const j = greedy.take(r);
     picks.push({ j, diversity: sel.diversity(j), exploration, probability });
-    remaining[r] = remaining[--left];
     sel.select(j);
   }
   return picks;
@@ -267,8 +296,12 @@ function describePick({ o, s, w, personality }: Context, p: Pick): RankedTrack {
     rlAdjustment: s.rl[p.j],
     final: s.base[p.j] + w.diversity * p.diversity,
   };
+  // Fields listed, not spread from `scores`: V8 builds a spread-plus-fields literal ~30× slower.
   const reason = reasonFor({
-    ...scores,
+    historySimilarity: scores.historySimilarity,
+    personalityMatch: scores.personalityMatch,
+    novelty: scores.novelty,
+    popularity: scores.popularity,
     exploration: p.exploration,
     sources,
     weights: w,
