@@ -5,6 +5,8 @@
  * Only ListeningEvents count as plays: a 'play' or 'repeat' feedback usually accompanies
  * a listening event for the same play, and counting both would double it.
  */
+import { topK } from './top-k.js';
+
 export interface TrackHistory {
   playCount: number;
   totalListenMs: number;
@@ -50,18 +52,17 @@ export function recordListen(
 }
 
 /** Same order as SQL get_user_top_50_tracks: plays, listen time, recency desc; track id breaks ties. */
-function compareRows(a: TrackHistoryRow, b: TrackHistoryRow): number {
+function compareEntries([idA, a]: [string, TrackHistory], [idB, b]: [string, TrackHistory]): number {
   return (
     b.playCount - a.playCount ||
     b.totalListenMs - a.totalListenMs ||
     b.lastPlayedAt - a.lastPlayedAt ||
-    (a.trackId < b.trackId ? -1 : a.trackId > b.trackId ? 1 : 0)
+    (idA < idB ? -1 : idA > idB ? 1 : 0)
   );
 }
 
 export function topHistory(history: ListeningHistory, n: number): TrackHistoryRow[] {
-  const rows = Array.from(history, ([trackId, h]) => ({ trackId, ...h }));
-  return rows.sort(compareRows).slice(0, Math.max(0, n));
+  return topK(history, n, compareEntries).map(([trackId, h]) => ({ trackId, ...h }));
 }
 
 export function cloneListeningHistory(history: ListeningHistory): ListeningHistory {

@@ -3,7 +3,16 @@ import { rlAdjustment } from './q-table.js';
 import { stateKeyOf } from './state-key.js';
 import { syntheticEvents, syntheticTracks } from './test-fixtures.js';
 import { BALANCED_BIG_FIVE } from './types.js';
-import { applyEvent, initialUserState, snapshotOf, snapshotRlAdjustment, SNAPSHOT_LIMITS } from './user-state.js';
+import {
+  applyEvent,
+  applyPersonality,
+  initialUserState,
+  snapshotJson,
+  snapshotOf,
+  snapshotRlAdjustment,
+  SNAPSHOT_LIMITS,
+  SNAPSHOT_MAX_JSON_BYTES,
+} from './user-state.js';
 
 describe('snapshotOf', () => {
   const tracks = syntheticTracks(2_000);
@@ -11,13 +20,14 @@ describe('snapshotOf', () => {
   const params = learningParams();
   for (const [e, t] of syntheticEvents('heavy-user', tracks, 5_000)) applyEvent(state, e, t, params);
 
-  it('stays under 4 KB of JSON for a heavy user, even when asked for more than the caps', () => {
+  it('stays within the byte budget for a heavy user, even when asked for more than the caps', () => {
     expect(state.history.size).toBeGreaterThan(1_000);
     const snap = snapshotOf(state, { topQ: 1_000, topGenres: 1_000, topHistory: 1_000 });
-    expect(Object.keys(snap.q)).toHaveLength(SNAPSHOT_LIMITS.topQ);
+    expect(Object.keys(snap.q).length).toBeLessThanOrEqual(SNAPSHOT_LIMITS.topQ);
+    expect(Object.keys(snap.q).length).toBeGreaterThan(SNAPSHOT_LIMITS.topQ / 2);
     expect(snap.genres).toHaveLength(SNAPSHOT_LIMITS.topGenres);
-    expect(snap.history).toHaveLength(SNAPSHOT_LIMITS.topHistory);
-    expect(new TextEncoder().encode(JSON.stringify(snap)).length).toBeLessThan(4_096);
+    expect(snap.history.length).toBeLessThanOrEqual(SNAPSHOT_LIMITS.topHistory);
+    expect(new TextEncoder().encode(JSON.stringify(snap)).length).toBeLessThanOrEqual(SNAPSHOT_MAX_JSON_BYTES);
   });
 
   it('rounds to 4 decimals, omits Other and keeps the recommender adjustment', () => {
@@ -44,4 +54,48 @@ describe('snapshotOf', () => {
     );
     expect(snapshotRlAdjustment(snap, null)).toBe(0);
   });
+
+  it('keeps within the byte budget when long ids would overflow it, dropping the lowest-ranked rows first', () => {
+    // MusicBrainz-style ids (36 characters and more): the full caps would overflow the budget.
+    const long = syntheticTracks(400, 'long').map((t, i) => ({ ...t, trackId: `${'x'.repeat(40)}-${i}` }));
+    const user = initialUserState('long-ids');
+    applyPersonality(user, {
+      openness: 90,
+      conscientiousness: 10,
+      extraversion: 50,
+      agreeableness: 70,
+      neuroticism: 30,
+    });
+    for (const [e, t] of syntheticEvents('long-ids', long, 3_000)) applyEvent(user, e, t, params);
+    const full = { ...snapshotOf(user, { topQ: 0, topGenres: 0, topHistory: 0 }) };
+    const snap = snapshotOf(user, SNAPSHOT_LIMITS);
+    const json = snapshotJson(snap);
+    expect(json).toBe(JSON.stringify(snap));
+    expect(new TextEncoder().encode(json).length).toBeLessThanOrEqual(SNAPSHOT_MAX_JSON_BYTES);
+    expect(JSON.stringify(snapshotOf(user, { ...SNAPSHOT_LIMITS, topQ: 1_000 })).length).toBeGreaterThan(
+      SNAPSHOT_MAX_JSON_BYTES / 2,
+    );
+    expect(snap.history.length).toBeLessThan(SNAPSHOT_LIMITS.topHistory);
+    // What is kept is a prefix of the untrimmed ranking; nothing that guards a user is dropped.
+    const untrimmed = snapshotOf(user, { topQ: 0, topGenres: 0, topHistory: 0 });
+    expect(snap.negatives).toEqual(user.recentNegatives);
+    expect(snap.personality).toEqual(user.personality);
+    expect(snap.buckets).toEqual(untrimmed.buckets);
+    expect(full.negatives).toEqual(snap.negatives);
+    const head = (n: number) => Object.keys(snapshotOfSizes(user, n)).slice(0, n);
+    expect(Object.keys(snap.q)).toEqual(head(Object.keys(snap.q).length));
+  });
+
+  it('leaves a light user untouched by the budget', () => {
+    const light = initialUserState('light');
+    for (const [e, t] of syntheticEvents('light', tracks, 40)) applyEvent(light, e, t, params);
+    const snap = snapshotOf(light, SNAPSHOT_LIMITS);
+    expect(snap.history).toHaveLength(Math.min(light.history.size, SNAPSHOT_LIMITS.topHistory));
+    expect(new TextEncoder().encode(snapshotJson(snap)).length).toBeLessThanOrEqual(SNAPSHOT_MAX_JSON_BYTES);
+  });
 });
+
+/** The Q part of a snapshot with a given cap and no other rows (small enough to never be trimmed). */
+function snapshotOfSizes(state: ReturnType<typeof initialUserState>, topQ: number): Record<string, unknown> {
+  return snapshotOf({ ...state, history: new Map(), recentNegatives: [] }, { topQ, topGenres: 0, topHistory: 0 }).q;
+}

@@ -6,6 +6,7 @@ import { topBuckets, topGenres, type RankedPreference } from './genre-preference
 import { topHistory } from './listening-history.js';
 import { rlAdjustmentOf } from './q-table.js';
 import { personalityKeyPart, trackKeyPart, type KeyedTrack } from './state-key.js';
+import { topK } from './top-k.js';
 import { BALANCED_BIG_FIVE, type BigFive } from './types.js';
 import type { UserState } from './user-state.js';
 
@@ -47,32 +48,89 @@ const row = (p: RankedPreference): PreferenceRow => [p.name, r4(p.score), p.coun
  * never be looked up again), ranked by |rlAdjustment| so the entries that move a score most
  * survive the cap; an absent entry reads as adjustment 0.
  */
-function topQ(state: UserState, prefix: string, n: number): Record<string, readonly [number, number]> {
+function topQ(state: UserState, prefix: string, n: number): Array<[string, readonly [number, number]]> {
   const head = `${prefix}|`;
-  const rows: Array<[string, number, number]> = [];
-  for (const [key, [rec, not]] of state.q) if (key.startsWith(head)) rows.push([key.slice(head.length), rec, not]);
-  const weight = (r: [string, number, number]): number => Math.abs(r[1] - r[2]);
-  rows.sort((a, b) => weight(b) - weight(a) || (a[0] < b[0] ? -1 : 1));
-  return Object.fromEntries(rows.slice(0, n).map(([k, rec, not]) => [k, [r4(rec), r4(not)] as const]));
+  const current: Array<[string, readonly [number, number]]> = [];
+  for (const entry of state.q) if (entry[0].startsWith(head)) current.push(entry);
+  const weight = (e: [string, readonly [number, number]]): number => Math.abs(e[1][0] - e[1][1]);
+  // Every candidate key starts with `head`, so comparing whole keys orders them as their track parts.
+  const ranked = topK(current, n, (a, b) => weight(b) - weight(a) || (a[0] < b[0] ? -1 : 1));
+  return ranked.map(([key, [rec, not]]) => [key.slice(head.length), [r4(rec), r4(not)] as const]);
 }
 
+/**
+ * Bytes of JSON a snapshot may take. Redis stores a value of up to ~3.5 KB in its 3,584-byte
+ * allocation class, so with the key and object overhead a user costs under 4 KB of Redis memory.
+ */
+export const SNAPSHOT_MAX_JSON_BYTES = 3_500;
+
+const serialised = new WeakMap<UserSnapshot, string>();
+
+/**
+ * The snapshot under the caps in `sizes` and within SNAPSHOT_MAX_JSON_BYTES: when long ids
+ * or many buckets push it over, the lowest-ranked Q entries and history rows go first (a
+ * tenth per step); personality, genres, buckets and the never-recommend list are always
+ * kept (so only a never-recommend list of ~30 ids of 100+ characters could still exceed it).
+ */
 export function snapshotOf(state: UserState, sizes: SnapshotSizes): UserSnapshot {
   const cap = (n: number, max: number): number => Math.max(0, Math.min(n, max));
   const prefix = personalityKeyPart(state.personality ?? BALANCED_BIG_FIVE);
-  return {
+  const q = topQ(state, prefix, cap(sizes.topQ, SNAPSHOT_LIMITS.topQ));
+  const history = topHistory(state.history, cap(sizes.topHistory, SNAPSHOT_LIMITS.topHistory)).map(
+    (h) => [h.trackId, h.playCount, h.lastPlayedAt] as const,
+  );
+  const base = {
     userId: state.userId,
     modelVersion: state.modelVersion,
     episodes: state.episodes,
     stateKeyPrefix: prefix,
-    q: topQ(state, prefix, cap(sizes.topQ, SNAPSHOT_LIMITS.topQ)),
     genres: topGenres(state.preferences, cap(sizes.topGenres, SNAPSHOT_LIMITS.topGenres)).map(row),
     buckets: topBuckets(state.preferences, Number.MAX_SAFE_INTEGER).map(row),
-    history: topHistory(state.history, cap(sizes.topHistory, SNAPSHOT_LIMITS.topHistory)).map(
-      (h) => [h.trackId, h.playCount, h.lastPlayedAt] as const,
-    ),
     personality: state.personality ? { ...state.personality } : null,
     negatives: [...state.recentNegatives],
   };
+  let [nq, nh] = [q.length, history.length];
+  for (;;) {
+    const { userId, modelVersion, episodes, stateKeyPrefix, genres, buckets, personality, negatives } = base;
+    const snapshot: UserSnapshot = {
+      userId,
+      modelVersion,
+      episodes,
+      stateKeyPrefix,
+      q: Object.fromEntries(q.slice(0, nq)),
+      genres,
+      buckets,
+      history: history.slice(0, nh),
+      personality,
+      negatives,
+    };
+    const json = JSON.stringify(snapshot);
+    if (utf8Length(json) <= SNAPSHOT_MAX_JSON_BYTES || (nq === 0 && nh === 0)) {
+      serialised.set(snapshot, json);
+      return snapshot;
+    }
+    nq = Math.max(0, nq - Math.max(1, Math.round(nq / 10)));
+    nh = Math.max(0, nh - Math.max(1, Math.round(nh / 10)));
+  }
+}
+
+/** The snapshot's JSON (computed once by snapshotOf, which measured it). */
+export function snapshotJson(snapshot: UserSnapshot): string {
+  return serialised.get(snapshot) ?? JSON.stringify(snapshot);
+}
+
+function utf8Length(s: string): number {
+  let bytes = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 UTF-16 units
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 /** The recommender's RL term for a candidate track, in (−1, 1); the scorer scales it to ±0.05. */

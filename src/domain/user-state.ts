@@ -47,7 +47,14 @@ import type { UserEvent } from './user-event.js';
 
 export type { FeedbackUserEvent, ListeningUserEvent, UserEvent } from './user-event.js';
 export { validateUserEvent } from './user-event.js';
-export { snapshotOf, snapshotRlAdjustment, SNAPSHOT_LIMITS, type UserSnapshot } from './user-snapshot.js';
+export {
+  snapshotJson,
+  snapshotOf,
+  snapshotRlAdjustment,
+  SNAPSHOT_LIMITS,
+  SNAPSHOT_MAX_JSON_BYTES,
+  type UserSnapshot,
+} from './user-snapshot.js';
 
 export interface UserState {
   readonly userId: string;

@@ -4,7 +4,7 @@ import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { AppConfig } from '../config/config.js';
 import { learningParams } from '../domain/learning-params.js';
-import type { UserSnapshot } from '../domain/user-state.js';
+import { snapshotJson, type UserSnapshot } from '../domain/user-state.js';
 import type { SchemaRegistry } from '../infra/avro/schema-registry.js';
 import { CONFIG, InfraModule, KAFKA, LOGGER, POOL, REDIS, REDIS_KEYS, REGISTRY } from '../infra/infra.module.js';
 import { topicName } from '../infra/kafka/topics.js';
@@ -33,7 +33,7 @@ export class EventProcessorService implements OnApplicationBootstrap, OnApplicat
       kafka,
       pool,
       registry,
-      snapshots: new SnapshotCache<UserSnapshot>(redis, keys, config.recommender.snapshotTtlSeconds),
+      snapshots: new SnapshotCache<UserSnapshot>(redis, keys, config.recommender.snapshotTtlSeconds, snapshotJson),
       // Validated here, at start-up: a bad α/γ/ε stops the process with a clear error.
       params: learningParams({
         alpha: config.learning.alpha,

@@ -13,6 +13,8 @@ export class SnapshotCache<T> {
     private readonly redis: Redis,
     private readonly keys: RedisKeys,
     private readonly ttlSeconds: number,
+    /** How a value is stored (the learner passes snapshotJson, which reuses the JSON snapshotOf measured). */
+    private readonly serialise: (value: T) => string = JSON.stringify,
   ) {}
 
   async invalidate(userIds: readonly string[]): Promise<void> {
@@ -25,7 +27,7 @@ export class SnapshotCache<T> {
     if (snapshots.length === 0) return;
     const pipeline = this.redis.pipeline();
     for (const { userId, snapshot } of snapshots) {
-      pipeline.set(this.keys.userSnapshot(userId), JSON.stringify(snapshot), 'EX', this.ttlSeconds);
+      pipeline.set(this.keys.userSnapshot(userId), this.serialise(snapshot), 'EX', this.ttlSeconds);
     }
     const results = await this.guard(() => pipeline.exec());
     const failed = (results ?? []).find(([error]) => error);
