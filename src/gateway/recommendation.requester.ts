@@ -57,6 +57,8 @@ export class RecommendationRequester implements OnApplicationBootstrap, OnApplic
         maxWaitTimeInMs: REPLY_POLL_MS,
         allowAutoTopicCreation: false,
       },
+      // This instance's group is its own and deleted at shutdown: no offset commit per fetched batch.
+      run: { autoCommit: false },
       parser: { keepBinary: true },
       serializer: new RecommendationRequestSerializer(registry),
       deserializer: new RecommendationReplyDeserializer(registry),

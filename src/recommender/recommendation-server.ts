@@ -11,20 +11,20 @@
  * the messages of a fetched batch are handled concurrently (`eachBatch`, up to
  * MAX_IN_FLIGHT_PER_PARTITION at a time) and every partition of the request topic is in
  * flight at once — Nest's `eachMessage` would handle one request per partition at a time.
- * Replies finished together are produced together (reply-batcher.ts).
+ * Replies finished together are produced together (produce-batcher.ts).
  */
 import { ServerKafka, type MessageHandler, type OutgoingResponse } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, Kafka, Message, RecordMetadata } from 'kafkajs';
 import type { AppConfig } from '../config/config.js';
 import { createProducer } from '../infra/kafka/kafka-client.js';
-import { ReplyBatcher } from './reply-batcher.js';
+import { ProduceBatcher } from './produce-batcher.js';
 
 /** Requests of one partition's batch handled at once (the rest of the batch waits for a slot). */
 const MAX_IN_FLIGHT_PER_PARTITION = 64;
 
 export class RecommendationServer extends ServerKafka {
   private readonly topicPrefix: string;
-  private readonly replies = new ReplyBatcher(() => this.producer);
+  private readonly replies = new ProduceBatcher(() => this.producer);
 
   constructor(
     config: AppConfig,

@@ -1,12 +1,13 @@
 /**
- * A requester that talks to the recommender exactly as the gateway does: Nest's
+ * A requester that talks to the recommender exactly as the gateway does: the gateway's
  * ClientKafka (kafka_correlationId / kafka_replyTopic / kafka_replyPartition headers,
- * replies on `<request topic>.reply`), with binary values kept intact.
+ * replies on `<request topic>.reply`, requests of one turn in one produce request), with
+ * binary values kept intact.
  */
-import { ClientKafka } from '@nestjs/microservices';
-import { logLevel, Partitioners } from 'kafkajs';
 import { lastValueFrom, timeout } from 'rxjs';
 import type { RecommendationReply, RecommendationRequest } from '../../src/contracts/records.js';
+import { RecommendationKafkaClient } from '../../src/gateway/kafka/recommendation-kafka.client.js';
+import { createKafka } from '../../src/infra/kafka/kafka-client.js';
 import { BROKERS, type EventPathEnv } from './event-path.js';
 import { uniqueName, waitFor } from './wait-for.js';
 
@@ -26,10 +27,12 @@ let counter = 0;
 export async function createRequester(env: EventPathEnv): Promise<Requester> {
   const topic = env.topic('recommendationRequests');
   const name = uniqueName('gateway');
-  const client = new ClientKafka({
-    client: { brokers: BROKERS, clientId: name, logLevel: logLevel.ERROR },
+  const kafka = createKafka({ brokers: BROKERS, clientId: name, level: 'error' });
+  const client = new RecommendationKafkaClient(kafka, `${topic}.reply`, {
+    postfixId: '',
     consumer: { groupId: name },
-    producer: { createPartitioner: Partitioners.DefaultPartitioner },
+    // A reply consumer's offsets are never read (a new group starts at the log end): no commit per batch.
+    run: { autoCommit: false },
     parser: { keepBinary: true },
   });
   client.subscribeToResponseOf(topic);

@@ -10,6 +10,7 @@
 import { ClientKafka, type KafkaOptions } from '@nestjs/microservices';
 import type { Kafka } from 'kafkajs';
 import { createProducer } from '../../infra/kafka/kafka-client.js';
+import { withBatchedSends } from '../../recommender/produce-batcher.js';
 import { GatewayError } from '../gateway.error.js';
 
 export type ClientKafkaOptions = Required<KafkaOptions>['options'];
@@ -56,7 +57,8 @@ export class RecommendationKafkaClient extends ClientKafka {
     const kafka = this.kafka;
     const client: Pick<Kafka, 'consumer' | 'producer'> = {
       consumer: (config) => kafka.consumer(config),
-      producer: () => createProducer(kafka, { idempotent: false }),
+      // ClientKafka sends one record per request: requests sent in the same turn share a produce request.
+      producer: () => withBatchedSends(createProducer(kafka, { idempotent: false })),
     };
     return client as unknown as T;
   }
