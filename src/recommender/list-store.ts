@@ -28,7 +28,13 @@ export interface ListStoreDeps {
   readonly log: Logger;
 }
 
+/** Parsed lists kept per user (most recently read last), so a repeated read skips JSON.parse. */
+const PARSED_LISTS_KEPT = 500;
+
 export class ListStore {
+  /** The last JSON read per user and its parse: served lists are never mutated, so one parse serves all. */
+  private readonly parsed = new Map<string, { readonly json: string; readonly list: RecommendationList }>();
+
   constructor(private readonly deps: ListStoreDeps) {}
 
   async read(userId: string, now: number): Promise<RecommendationList | null> {
@@ -39,8 +45,20 @@ export class ListStore {
       () => findValidCachedList(db, userId, now),
     );
     if (payload === null) return null;
-    const list = parseList(payload);
+    const list = this.parse(userId, payload);
     if (!list) this.deps.log.warn({ userId }, 'cached recommendation list unreadable; recomputing');
+    return list;
+  }
+
+  /** parseList, remembering the parse of JSON text: the same text (string equality) gives the same list. */
+  private parse(userId: string, payload: unknown): RecommendationList | null {
+    if (typeof payload !== 'string') return parseList(payload);
+    const kept = this.parsed.get(userId);
+    this.parsed.delete(userId);
+    const list = kept?.json === payload ? kept.list : parseList(payload);
+    if (!list) return null;
+    this.parsed.set(userId, { json: payload, list });
+    if (this.parsed.size > PARSED_LISTS_KEPT) this.parsed.delete(this.parsed.keys().next().value as string);
     return list;
   }
 
