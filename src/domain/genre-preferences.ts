@@ -4,7 +4,7 @@
  * genre seen once or twice towards neutral, and the EMA follows taste drift; the score
  * always stays within the reward bounds.
  */
-import { bucketOfGenres, normaliseGenre, type GenZBucket } from './genre.js';
+import { bucketOfGenres, distinctNormalisedGenres, type GenZBucket } from './genre.js';
 
 export interface Preference {
   score: number;
@@ -43,9 +43,7 @@ export function updateGenrePreferences(
   genres: readonly string[],
   options: { reward: number; alpha: number },
 ): void {
-  for (const g of new Set(genres.map(normaliseGenre))) {
-    if (g !== '') bump(prefs.genres, g, options.reward, options.alpha);
-  }
+  for (const g of distinctNormalisedGenres(genres)) bump(prefs.genres, g, options.reward, options.alpha);
   bump(prefs.buckets, bucketOfGenres(genres), options.reward, options.alpha);
 }
 

@@ -169,13 +169,52 @@ const KEYWORD_RULES: ReadonlyArray<readonly [string, GenZBucket]> = [
 
 /** Normalises a genre label: lower case, trimmed, spaces and underscores as in the catalog's kebab-case. */
 export function normaliseGenre(label: string): string {
-  return label
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
+  let g = NORMALISED.get(label);
+  if (g === undefined) {
+    g = label
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-');
+    remember(NORMALISED, label, g);
+  }
+  return g;
+}
+
+/*
+ * Genre labels form a small vocabulary (114 in the Spotify catalog) looked up on every event
+ * and every scored track: the pure mappings below are memoised per label, and the learner's
+ * distinct labels per track's genre list (the same array object while the track is cached).
+ */
+const MEMO_LIMIT = 50_000;
+const NORMALISED = new Map<string, string>();
+const BUCKET_OF_LABEL = new Map<string, GenZBucket>();
+const DISTINCT_OF_LIST = new WeakMap<readonly string[], readonly string[]>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
+
+/** The distinct non-empty normalised labels of a genre list, in first-seen order. */
+export function distinctNormalisedGenres(genres: readonly string[]): readonly string[] {
+  let distinct = DISTINCT_OF_LIST.get(genres);
+  if (distinct === undefined) {
+    distinct = [...new Set(genres.map(normaliseGenre))].filter((g) => g !== '');
+    DISTINCT_OF_LIST.set(genres, distinct);
+  }
+  return distinct;
 }
 
 export function bucketOfGenre(label: string): GenZBucket {
+  let bucket = BUCKET_OF_LABEL.get(label);
+  if (bucket === undefined) {
+    bucket = bucketOfLabel(label);
+    remember(BUCKET_OF_LABEL, label, bucket);
+  }
+  return bucket;
+}
+
+function bucketOfLabel(label: string): GenZBucket {
   const g = normaliseGenre(label);
   const direct = BUCKET_OF.get(g);
   if (direct) return direct;

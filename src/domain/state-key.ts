@@ -45,15 +45,17 @@ export function binOf(value: number | null | undefined, cuts: { low: number; hig
 
 /** `O2C1E1A1N0`: constant for a user until their personality changes. */
 export function personalityKeyPart(p: BigFive): string {
-  return TRAITS.map((t) => `${TRAIT_LETTER[t]}${binOf(p[t], TRAIT_CUTS)}`).join('');
+  let key = '';
+  for (const t of TRAITS) key += `${TRAIT_LETTER[t]}${binOf(p[t], TRAIT_CUTS)}`;
+  return key;
 }
 
 /** `e2v1d2t1|Hype Beats`; an unknown track gives `exvxdxtx|Other`. */
 export function trackKeyPart(track: KeyedTrack | null): string {
-  const bins = FEATURES.map(
-    (f) => `${FEATURE_LETTER[f]}${binOf(track?.[f], f === 'tempo' ? TEMPO_CUTS : FEATURE_CUTS)}`,
-  );
-  return `${bins.join('')}|${bucketOfGenres(track?.genres ?? [])}`;
+  let bins = '';
+  for (const f of FEATURES)
+    bins += `${FEATURE_LETTER[f]}${binOf(track?.[f], f === 'tempo' ? TEMPO_CUTS : FEATURE_CUTS)}`;
+  return `${bins}|${bucketOfGenres(track?.genres ?? [])}`;
 }
 
 export function stateKeyOf(personality: BigFive, track: KeyedTrack | null): string {

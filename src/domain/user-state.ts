@@ -83,9 +83,12 @@ export const RECENT_NEGATIVES_MAX = 30;
 const REDEEMING: ReadonlySet<FeedbackType> = new Set(['like', 'save', 'add_to_playlist', 'share', 'repeat']);
 
 function trackNegatives(state: UserState, trackId: string, feedbackType: FeedbackType, finalReward: number): void {
-  const without = state.recentNegatives.filter((t) => t !== trackId);
+  if (finalReward >= 0 && !REDEEMING.has(feedbackType)) return;
+  const without = state.recentNegatives.includes(trackId)
+    ? state.recentNegatives.filter((t) => t !== trackId)
+    : state.recentNegatives;
   if (finalReward < 0) state.recentNegatives = [trackId, ...without].slice(0, RECENT_NEGATIVES_MAX);
-  else if (REDEEMING.has(feedbackType)) state.recentNegatives = without;
+  else if (without !== state.recentNegatives) state.recentNegatives = without;
 }
 
 /** Everything a reward record needs. qBefore/qAfter bracket this event's own update (before any replay). */
@@ -140,12 +143,17 @@ function rewardFor(state: UserState, event: UserEvent, track: Track | null, para
   const durationMs = event.trackDurationMs ?? (track && track.durationMs > 0 ? track.durationMs : null);
   const feedbackType: FeedbackType =
     event.kind === 'feedback' ? event.feedbackType : implicitFeedbackType(event.msListened, durationMs);
+  // Named fields, not a spread of the event: one fixed-shape object per event on the hot path.
   return computeReward(
     {
-      ...event,
       feedbackType,
+      msListened: event.msListened,
       trackDurationMs: durationMs,
       priorPlayCount: playCountOf(state.history, event.trackId),
+      occurredAt: event.occurredAt,
+      recommendationId: event.recommendationId,
+      recommendedAt: event.recommendedAt,
+      context: event.context,
       features: track,
     },
     params,
