@@ -85,6 +85,8 @@ export class ChunkWriter {
     const events = await this.withoutDuplicates(good);
     const users = [...new Set(events.map(userOf))];
     const states = await this.loadActors(users);
+    // An actor that has applied an event has its users row: it was written in that event's transaction.
+    const unregistered = new Set([...states.values()].filter((s) => s.episodes === 0).map((s) => s.userId));
     const tracks = await this.d.tracks.getMany(
       this.d.pool,
       events.flatMap((e) => (e.event ? [e.event.trackId] : [])),
@@ -107,7 +109,7 @@ export class ChunkWriter {
     lap('apply');
     const next = BigInt(chunk.messages[chunk.messages.length - 1].offset) + 1n;
     await withTransaction(this.d.pool, async (tx) => {
-      await ensureUsers(tx, firstSeen(events));
+      await ensureUsers(tx, firstSeen(events, unregistered));
       await insertInteractions(tx, effects.interactions);
       await upsertModels(tx, effects.models);
       await upsertGenrePreferences(tx, effects.preferences);
@@ -238,11 +240,15 @@ function stopwatch(into: StageTimes): (stage: keyof StageTimes) => void {
   };
 }
 
-/** Each user's earliest event time in the chunk: the account's creation time if it is new. */
-function firstSeen(events: readonly SourcedEvent[]): Array<{ userId: string; createdAt: number }> {
+/** Each unregistered user's earliest event time in the chunk: the account's creation time. */
+function firstSeen(
+  events: readonly SourcedEvent[],
+  unregistered: ReadonlySet<string>,
+): Array<{ userId: string; createdAt: number }> {
   const first = new Map<string, number>();
   for (const { event } of events) {
-    if (event) first.set(event.userId, Math.min(first.get(event.userId) ?? Infinity, event.occurredAt));
+    if (event && unregistered.has(event.userId))
+      first.set(event.userId, Math.min(first.get(event.userId) ?? Infinity, event.occurredAt));
   }
   return [...first].map(([userId, createdAt]) => ({ userId, createdAt }));
 }
