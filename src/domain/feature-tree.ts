@@ -103,13 +103,18 @@ export function buildFeatureTree(features: Float32Array, n: number): FeatureTree
   return { order, points, start, end, lo, hi, leafLevel };
 }
 
+/** Points examined per node to choose its split coordinate: the choice only steers pruning, never results. */
+const SPREAD_SAMPLE = 256;
+
+/** The coordinate with the largest range over (an even sample of) the node's points. */
 function widestDimension(features: Float32Array, order: Int32Array, a: number, b: number): number {
+  const step = Math.max(1, Math.floor((b - a) / SPREAD_SAMPLE));
   let best = 0;
   let bestSpread = -1;
   for (let f = 0; f < FEATURE_DIM; f++) {
     let min = Infinity;
     let max = -Infinity;
-    for (let p = a; p < b; p++) {
+    for (let p = a; p < b; p += step) {
       const x = features[order[p] * FEATURE_DIM + f];
       if (x < min) min = x;
       if (x > max) max = x;
@@ -148,48 +153,62 @@ function unionBox(lo: Float32Array, hi: Float32Array, v: number): void {
   }
 }
 
-/** Bounded max-heap of (distance, track index), ordered lexicographically so ties are deterministic. */
-class NearestHeap {
+/**
+ * One query's state: the query vector, and a bounded max-heap of (distance, track index)
+ * ordered lexicographically, so ties are deterministic (the larger index is "farther").
+ */
+class Search {
   readonly idx: Int32Array;
   readonly dist: Float64Array;
   count = 0;
-  constructor(readonly k: number) {
+  /** The heap's largest distance once full, +∞ before: a point farther than this cannot enter. */
+  worst = Infinity;
+  constructor(
+    readonly tree: FeatureTree,
+    readonly q: Float64Array,
+    readonly seed: number,
+    readonly skip: (i: number) => boolean,
+    readonly k: number,
+  ) {
     this.idx = new Int32Array(k);
     this.dist = new Float64Array(k);
   }
-  get full(): boolean {
-    return this.count === this.k;
-  }
-  /** Distance a point must beat (or tie with a smaller index) to enter; +∞ while not full. */
-  get bound(): number {
-    return this.count === this.k ? this.dist[0] : Infinity;
-  }
-  /** True when (d, i) would enter the heap. */
-  admits(d: number, i: number): boolean {
-    if (this.count < this.k) return true;
-    return d < this.dist[0] || (d === this.dist[0] && i < this.idx[0]);
-  }
-  push(d: number, i: number): void {
+
+  /** Considers track i at distance d ≤ worst. */
+  offer(d: number, i: number): void {
+    const { idx, dist } = this;
+    if (this.count === this.k && d === dist[0] && i > idx[0]) return;
+    if (i === this.seed || this.skip(i)) return;
     if (this.count < this.k) {
-      this.idx[this.count] = i;
-      this.dist[this.count] = d;
+      idx[this.count] = i;
+      dist[this.count] = d;
       this.siftUp(this.count++);
     } else {
-      this.idx[0] = i;
-      this.dist[0] = d;
+      idx[0] = i;
+      dist[0] = d;
       this.siftDown();
     }
+    if (this.count === this.k) this.worst = dist[0];
   }
-  /** Track indices nearest first, ties by index. */
+
+  /** Track indices nearest first, ties by index; empties the heap (pops its largest into the back). */
   sorted(): Int32Array {
-    const { idx, dist } = this;
-    const order = Array.from({ length: this.count }, (_, j) => j).sort((a, b) => dist[a] - dist[b] || idx[a] - idx[b]);
-    return Int32Array.from(order, (j) => idx[j]);
+    const out = new Int32Array(this.count);
+    for (let p = this.count - 1; p >= 0; p--) {
+      out[p] = this.idx[0];
+      this.count--;
+      this.idx[0] = this.idx[this.count];
+      this.dist[0] = this.dist[this.count];
+      this.siftDown();
+    }
+    return out;
   }
+
   private above(a: number, b: number): boolean {
     const { dist, idx } = this;
     return dist[a] > dist[b] || (dist[a] === dist[b] && idx[a] > idx[b]);
   }
+
   private swap(a: number, b: number): void {
     const { dist, idx } = this;
     const ti = idx[a];
@@ -199,6 +218,7 @@ class NearestHeap {
     dist[a] = dist[b];
     dist[b] = td;
   }
+
   private siftUp(i: number): void {
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -207,6 +227,7 @@ class NearestHeap {
       i = parent;
     }
   }
+
   private siftDown(): void {
     let i = 0;
     for (;;) {
@@ -224,40 +245,47 @@ class NearestHeap {
 
 /** Squared distance from q to node v's box: no point of the node is nearer. */
 function boxDistance(tree: FeatureTree, v: number, q: Float64Array): number {
+  const { lo, hi } = tree;
   const o = v * FEATURE_DIM;
   let d = 0;
   for (let f = 0; f < FEATURE_DIM; f++) {
     const x = q[f];
-    const l = tree.lo[o + f];
+    const l = lo[o + f];
     if (x < l) {
       d += (l - x) * (l - x);
     } else {
-      const h = tree.hi[o + f];
+      const h = hi[o + f];
       if (x > h) d += (x - h) * (x - h);
     }
   }
   return d;
 }
 
-interface Search {
-  readonly tree: FeatureTree;
-  readonly q: Float64Array;
-  readonly seed: number;
-  readonly skip: (i: number) => boolean;
-  readonly heap: NearestHeap;
-}
+// The leaf scan is unrolled for the 7-feature vector; the sum runs in feature order like the scan's.
+if (FEATURE_DIM !== 7) throw new Error(`feature-tree: the leaf scan is written for 7 features, got ${FEATURE_DIM}`);
 
 function scanLeaf(s: Search, v: number): void {
-  const { order, points } = s.tree;
-  for (let p = s.tree.start[v]; p < s.tree.end[v]; p++) {
-    const o = p * FEATURE_DIM;
-    let d = 0;
-    for (let f = 0; f < FEATURE_DIM; f++) {
-      const diff = points[o + f] - s.q[f];
-      d += diff * diff;
-    }
-    const i = order[p];
-    if (s.heap.admits(d, i) && i !== s.seed && !s.skip(i)) s.heap.push(d, i);
+  const { points, order, end } = s.tree;
+  const q = s.q;
+  const q0 = q[0];
+  const q1 = q[1];
+  const q2 = q[2];
+  const q3 = q[3];
+  const q4 = q[4];
+  const q5 = q[5];
+  const q6 = q[6];
+  const last = end[v];
+  for (let p = s.tree.start[v]; p < last; p++) {
+    const o = p * 7;
+    const a0 = points[o] - q0;
+    const a1 = points[o + 1] - q1;
+    const a2 = points[o + 2] - q2;
+    const a3 = points[o + 3] - q3;
+    const a4 = points[o + 4] - q4;
+    const a5 = points[o + 5] - q5;
+    const a6 = points[o + 6] - q6;
+    const d = a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3 + a4 * a4 + a5 * a5 + a6 * a6;
+    if (d <= s.worst) s.offer(d, order[p]);
   }
 }
 
@@ -273,11 +301,11 @@ function visit(s: Search, v: number, level: number): void {
   // Nearer child first; a child is skipped only when its bound is strictly above the k-th
   // distance (an equal distance could still win its tie by a smaller index).
   if (dl <= dr) {
-    if (!(dl > s.heap.bound)) visit(s, l, level + 1);
-    if (!(dr > s.heap.bound)) visit(s, r, level + 1);
+    if (dl <= s.worst) visit(s, l, level + 1);
+    if (dr <= s.worst) visit(s, r, level + 1);
   } else {
-    if (!(dr > s.heap.bound)) visit(s, r, level + 1);
-    if (!(dl > s.heap.bound)) visit(s, l, level + 1);
+    if (dr <= s.worst) visit(s, r, level + 1);
+    if (dl <= s.worst) visit(s, l, level + 1);
   }
 }
 
@@ -293,8 +321,9 @@ export function nearestInTree(
   skip: (i: number) => boolean,
 ): Int32Array {
   if (k <= 0 || tree.order.length === 0) return new Int32Array(0);
-  const q = Float64Array.from(features.subarray(seed * FEATURE_DIM, (seed + 1) * FEATURE_DIM));
-  const heap = new NearestHeap(k);
-  visit({ tree, q, seed, skip, heap }, 0, 0);
-  return heap.sorted();
+  const q = new Float64Array(FEATURE_DIM);
+  for (let f = 0; f < FEATURE_DIM; f++) q[f] = features[seed * FEATURE_DIM + f];
+  const search = new Search(tree, q, seed, skip, k);
+  visit(search, 0, 0);
+  return search.sorted();
 }

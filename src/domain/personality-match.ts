@@ -194,9 +194,30 @@ export function dominantTrait(
   offset: number,
   genres: readonly string[],
 ): { trait: Trait; likedGenres: string[] } {
-  const parts = personalityBreakdown(scorer, features, offset, genres);
-  let best: Trait = TRAITS[0];
-  for (const t of TRAITS) if (parts[t].contribution > parts[best].contribution) best = t;
-  const liked = TRAIT_PROFILES[best].likes;
-  return { trait: best, likedGenres: genres.map(normaliseGenre).filter((g) => liked.includes(g)) };
+  return dominantTraitOfMask(scorer, features, offset, genres, genreMask(genres));
+}
+
+/** dominantTrait with the genres' `genreMask` precomputed (per catalog track). */
+export function dominantTraitOfMask(
+  scorer: PersonalityScorer,
+  features: ArrayLike<number>,
+  offset: number,
+  genres: readonly string[],
+  mask: number,
+): { trait: Trait; likedGenres: string[] } {
+  let best = 0;
+  let bestContribution = -Infinity;
+  for (let i = 0; i < scorer.traits.length; i++) {
+    const contribution = scorer.weightByIndex[i] * traitScore(scorer.traits[i], features, offset, mask);
+    if (contribution > bestContribution) {
+      bestContribution = contribution;
+      best = i;
+    }
+  }
+  const trait = scorer.traits[best].trait;
+  const liked = TRAIT_PROFILES[trait].likes;
+  // The mask says whether any genre is liked; only then are labels normalised and matched.
+  const likedGenres =
+    (mask & scorer.traits[best].likeBit) === 0 ? [] : genres.map(normaliseGenre).filter((g) => liked.includes(g));
+  return { trait, likedGenres };
 }

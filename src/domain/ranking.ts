@@ -14,11 +14,12 @@
 import type { CandidateSet } from './candidates.js';
 import { sourcesOf, type CandidateSource } from './candidates.js';
 import type { CatalogIndex } from './catalog-index.js';
+import { IndexFlags } from './index-flags.js';
 import { FEATURE_DIM, historySimilarity, type HistoryProfile, topSharedFeatures } from './history-similarity.js';
 import { noveltyFactor } from './novelty.js';
 import {
   compilePersonality,
-  dominantTrait,
+  dominantTraitOfMask,
   type PersonalityScorer,
   personalityMatchOfMask,
 } from './personality-match.js';
@@ -96,11 +97,12 @@ function validateOptions(o: RankOptions): void {
   const inCatalog = (i: number): boolean => i >= 0 && i < o.index.size;
   for (const i of o.candidates.indices)
     if (!inCatalog(i)) problems.push(`candidate index ${i} outside catalog of ${o.index.size}`);
-  // Sorted copy: duplicates are neighbours (no per-request set or catalog-sized bitmap).
-  const sorted = Int32Array.from(o.candidates.indices).sort();
-  for (let p = 1; p < sorted.length; p++)
-    if (sorted[p] === sorted[p - 1] && inCatalog(sorted[p]))
-      problems.push(`candidate index ${sorted[p]} appears twice`);
+  const seen = new IndexFlags(o.candidates.indices.length); // not a catalog-sized array per request
+  for (const i of o.candidates.indices) {
+    if (!inCatalog(i)) continue;
+    if (seen.get(i) !== 0) problems.push(`candidate index ${i} appears twice`);
+    seen.set(i, 1);
+  }
   if (problems.length > 0) throw new DomainValidationError('invalid-rank-options', problems.join('; '));
 }
 
@@ -285,7 +287,13 @@ function describePick({ o, s, w, personality }: Context, p: Pick): RankedTrack {
   const track = o.index.tracks[i];
   const offset = i * FEATURE_DIM;
   const profile = o.user.historyProfile;
-  const { trait, likedGenres } = dominantTrait(personality, o.index.features, offset, track.genres);
+  const { trait, likedGenres } = dominantTraitOfMask(
+    personality,
+    o.index.features,
+    offset,
+    track.genres,
+    o.index.genreMasks[i],
+  );
   const sources = o.candidates.sources[p.j];
   const scores: RankedScores = {
     historySimilarity: s.hist[p.j],
