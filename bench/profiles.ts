@@ -3,6 +3,7 @@
  * (stack already up); `full` is the longer one for the record. Total events per scale
  * are fixed, so a scale with more users has fewer events per user: at a given stream
  * rate, more active users means more distinct users (state rows, snapshots) per batch.
+ * `processes` > 1 runs that many learner processes in one consumer group (default 1).
  */
 import type { RecPathOptions } from './rec-path/rec-path.scenario.js';
 
@@ -10,7 +11,7 @@ export interface Profile {
   readonly name: 'quick' | 'full';
   /** Partitions of the user-keyed topics: the production default (KAFKA_EVENT_PARTITIONS). */
   readonly partitions: number;
-  readonly eventScales: ReadonlyArray<{ readonly users: number; readonly events: number }>;
+  readonly eventScales: ReadonlyArray<{ readonly users: number; readonly events: number; readonly processes?: number }>;
   readonly latency: {
     readonly users: number;
     readonly rate: number;
@@ -31,6 +32,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
     eventScales: [
       { users: 1_000, events: 100_000 },
       { users: 5_000, events: 100_000 },
+      { users: 1_000, events: 100_000, processes: 2 },
     ],
     latency: { users: 1_000, rate: 5_000, warmupSeconds: 2, seconds: 8 },
     lastfm: false,
@@ -45,6 +47,7 @@ export const PROFILES: Record<Profile['name'], Profile> = {
       { users: 1_000, events: 1_000_000 },
       { users: 10_000, events: 1_000_000 },
       { users: 100_000, events: 1_000_000 },
+      { users: 10_000, events: 1_000_000, processes: 2 },
     ],
     latency: { users: 10_000, rate: 5_000, warmupSeconds: 5, seconds: 60 },
     lastfm: true,

@@ -64,7 +64,8 @@ async function attempt<T>(scenario: string, run: () => Promise<T>): Promise<T | 
 async function eventPath(p: Profile) {
   const scales: ThroughputResult[] = [];
   for (const s of p.eventScales) {
-    const r = await attempt(`event path ${s.users} users × ${s.events / s.users} events`, () =>
+    const processes = s.processes && s.processes > 1 ? `, ${s.processes} learner processes` : '';
+    const r = await attempt(`event path ${s.users} users × ${s.events / s.users} events${processes}`, () =>
       runThroughput({ ...s, partitions: p.partitions }),
     );
     if (r) scales.push(r);

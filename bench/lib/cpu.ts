@@ -58,10 +58,14 @@ function sample(named: ReadonlyMap<number, string>): Map<number, { group: string
   return out;
 }
 
-/** Starts a window; `named` maps pids to group names (the processor child, the recommender…). */
-export function cpuWindow(named: Record<string, number | undefined>): CpuWindow {
+/**
+ * Starts a window; `named` maps group names to pids (the processor child, the recommender…);
+ * a group of several pids (learner processes in one consumer group) reports their total.
+ */
+export function cpuWindow(named: Record<string, number | undefined | ReadonlyArray<number | undefined>>): CpuWindow {
   const byPid = new Map<number, string>([[process.pid, 'bench']]);
-  for (const [group, pid] of Object.entries(named)) if (pid) byPid.set(pid, group);
+  for (const [group, pids] of Object.entries(named))
+    for (const pid of typeof pids === 'object' ? pids : [pids]) if (pid) byPid.set(pid, group);
   const started = performance.now();
   const before = sample(byPid);
   return {

@@ -2,7 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COLORS, renderLineChart, shortNumber } from '../../src/reporting/charts/line-chart.js';
-import type { BenchResults } from './results.js';
+import type { ThroughputResult } from '../event-path/throughput.scenario.js';
+import { processesOf, type BenchResults } from './results.js';
 
 export interface Chart {
   readonly file: string;
@@ -29,20 +30,40 @@ export function writeCharts(r: BenchResults, dir: string): Chart[] {
   });
 }
 
-/** Our rate only: Kafka's consumer is 20–700× faster and would flatten it; its range is in the subtitle. */
+/**
+ * Our rate only: Kafka's consumer is 20–700× faster and would flatten it; its range is in the subtitle.
+ * One learner process per users series; rows with more processes are a series each, at their user count.
+ */
 function eventsVsUsers(r: BenchResults): Buffer | null {
-  const scales = r.eventPath.scales;
-  if (scales.length === 0) return null;
-  const ceiling = scales.map((s) => s.kafka.fetchMessagesPerSecond);
+  const all = r.eventPath.scales;
+  if (all.length === 0) return null;
+  const users = [...new Set(all.map((s) => s.users))].sort((a, b) => a - b);
+  const single = all.filter((s) => processesOf(s) === 1);
+  const at = (rows: readonly ThroughputResult[], pick: (s: ThroughputResult) => number): Array<number | null> =>
+    users.map((u) => {
+      const row = rows.find((s) => s.users === u);
+      return row ? pick(row) : null;
+    });
+  const several = [...new Set(all.map(processesOf))].filter((p) => p > 1).sort((a, b) => a - b);
+  const extraColors = [COLORS.green, COLORS.purple];
+  const ceiling = all.map((s) => s.kafka.fetchMessagesPerSecond);
   return renderLineChart({
     title: 'EVENT PATH: SUSTAINED EVENTS/S VS USERS',
     subtitle: `${subtitle(r)}, KAFKA CONSUMER ${shortNumber(Math.min(...ceiling))}-${shortNumber(Math.max(...ceiling))} MSG/S`,
-    xTitle: `USERS (${shortNumber(scales[0].events)} EVENTS EACH RUN)`,
+    xTitle: `USERS (${shortNumber(all[0].events)} EVENTS EACH RUN)`,
     yTitle: 'EVENTS/S (PRODUCE TO DURABLE)',
-    xLabels: scales.map((s) => shortNumber(s.users)),
+    xLabels: users.map(shortNumber),
     series: [
-      { name: 'SUSTAINED (10-100 % DURABLE)', values: scales.map((s) => s.eventsPerSecond), color: COLORS.blue },
-      { name: 'COLD (FROM PROCESS START)', values: scales.map((s) => s.coldEventsPerSecond), color: COLORS.orange },
+      { name: 'SUSTAINED (10-100 % DURABLE)', values: at(single, (s) => s.eventsPerSecond), color: COLORS.blue },
+      { name: 'COLD (FROM PROCESS START)', values: at(single, (s) => s.coldEventsPerSecond), color: COLORS.orange },
+      ...several.map((p, i) => ({
+        name: `SUSTAINED, ${p} LEARNER PROCESSES`,
+        values: at(
+          all.filter((s) => processesOf(s) === p),
+          (s) => s.eventsPerSecond,
+        ),
+        color: extraColors[i % extraColors.length],
+      })),
     ],
     references: [{ label: 'TARGET 30K EVENTS/S', value: 30_000, color: COLORS.red }],
   });

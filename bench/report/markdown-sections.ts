@@ -1,6 +1,6 @@
 /** The event-path and recommendation-path sections of bench/results/<profile>.md. */
 import { isSaturated, processedPerSecond } from '../event-path/latency.scenario.js';
-import type { BenchResults } from './results.js';
+import { processesOf, scaleName, type BenchResults } from './results.js';
 
 export const n = (v: number): string => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
 export const table = (head: string[], rows: Array<Array<string | number>>): string[] => [
@@ -24,6 +24,7 @@ export function eventPath(r: BenchResults): string[] {
       [
         'users',
         'events',
+        'processes',
         'events/s (10→100 %)',
         'cold events/s',
         'Kafka consumer msg/s (best of 3)',
@@ -35,6 +36,7 @@ export function eventPath(r: BenchResults): string[] {
       scales.map((s) => [
         n(s.users) + (r.eventPath.scales.includes(s) ? '' : ' (Last.fm)'),
         n(s.events),
+        processesOf(s),
         n(s.eventsPerSecond),
         n(s.coldEventsPerSecond),
         n(s.kafka.fetchMessagesPerSecond),
@@ -49,7 +51,10 @@ export function eventPath(r: BenchResults): string[] {
   if (lf && 'skipped' in lf) out.push(`Last.fm replay skipped: ${lf.skipped}.`, '');
   for (const s of scales)
     out.push(
-      `- ${n(s.users)} users: share of chunk time per stage ${cores(s.stageShare)}; Postgres WAL ${n(s.walBytesPerEvent)} B/event; mean event ${s.meanMessageBytes} B.`,
+      `- ${scaleName(s)}: share of chunk time per stage ${cores(s.stageShare)}; Postgres WAL ${n(s.walBytesPerEvent)} B/event; mean event ${s.meanMessageBytes} B` +
+        (processesOf(s) > 1
+          ? `; events applied per process ${(s.appliedByProcess ?? []).map(n).join(' / ')}; sustained window from ${Math.round((s.sustainedFrom ?? 0.1) * 100)} % durable (every process working).`
+          : '.'),
     );
   const p = r.eventPath.producerCeiling;
   if (p)
@@ -110,7 +115,7 @@ export function eventPath(r: BenchResults): string[] {
           'event log per event',
         ],
         r.eventPath.scales.map((s) => [
-          n(s.users),
+          n(s.users) + (processesOf(s) > 1 ? ` (${processesOf(s)} processes)` : ''),
           n(s.events / s.users),
           `${n(s.snapshots.meanBytes)} / ${n(s.snapshots.p99Bytes)} B (${n(s.snapshots.meanJsonBytes)} B)`,
           `${n(s.postgres.bytesPerUser)} B`,

@@ -7,6 +7,15 @@ import type { MachineInfo } from '../lib/machine.js';
 import type { CatalogSizePoint } from '../rec-path/catalog-size.scenario.js';
 import type { RecPathResult } from '../rec-path/rec-path.scenario.js';
 
+/** Learner processes of a throughput scale; results written before the field existed ran one. */
+export const processesOf = (s: Pick<ThroughputResult, 'processes'>): number => s.processes ?? 1;
+
+/** "1,000 users", or "1,000 users, 2 learner processes". */
+export function scaleName(s: Pick<ThroughputResult, 'users' | 'processes'>): string {
+  const users = `${s.users.toLocaleString('en-US')} users`;
+  return processesOf(s) === 1 ? users : `${users}, ${processesOf(s)} learner processes`;
+}
+
 export interface TargetRow {
   readonly target: string;
   readonly goal: string;

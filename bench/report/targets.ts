@@ -1,6 +1,6 @@
 /** The issue's targets, checked against what this run measured (a miss is reported, never adjusted). */
 import { isSaturated, processedPerSecond } from '../event-path/latency.scenario.js';
-import type { BenchResults, TargetRow } from './results.js';
+import { scaleName, type BenchResults, type TargetRow } from './results.js';
 
 type Measured = Omit<BenchResults, 'targets'>;
 
@@ -14,13 +14,13 @@ export function checkTargets(r: Measured): TargetRow[] {
 function eventTargets(r: Measured): TargetRow[] {
   const rows: TargetRow[] = r.eventPath.scales.flatMap((s) => [
     {
-      target: `event path, ${fmt(s.users)} users`,
+      target: `event path, ${scaleName(s)}`,
       goal: '≥ 30,000 events/s sustained',
       measured: `${fmt(s.eventsPerSecond)} events/s`,
       pass: s.eventsPerSecond >= 30_000,
     },
     {
-      target: `event path vs Kafka, ${fmt(s.users)} users`,
+      target: `event path vs Kafka, ${scaleName(s)}`,
       goal: "≥ 0.3 × Kafka's own consumer",
       measured: `${s.ratioToKafka} × (${fmt(s.kafka.fetchMessagesPerSecond)} msg/s)`,
       pass: s.ratioToKafka >= 0.3,
