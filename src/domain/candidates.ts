@@ -57,8 +57,13 @@ export interface CandidateOptions {
   readonly newReleaseDays?: number;
 }
 
+/** Source names of every 5-bit mask, built once: the ranker asks for every pick. */
+const SOURCES_OF_MASK: readonly (readonly CandidateSource[])[] = Array.from({ length: 32 }, (_, mask) =>
+  (Object.keys(SOURCE) as CandidateSource[]).filter((s) => (mask & SOURCE[s]) !== 0),
+);
+
 export function sourcesOf(mask: number): CandidateSource[] {
-  return (Object.keys(SOURCE) as CandidateSource[]).filter((s) => (mask & SOURCE[s]) !== 0);
+  return SOURCES_OF_MASK[mask & 31].slice();
 }
 
 /** Floyd's algorithm: `k` distinct positions of [0, n) in O(k), order fixed by the rng. */
