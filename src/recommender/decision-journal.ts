@@ -19,7 +19,7 @@ export interface JournalOptions {
   readonly decisions: DecisionLog;
   readonly log: (rows: readonly RecommendationLogRow[]) => Promise<void>;
   readonly logger: Logger;
-  /** Requests per batch at most (a request has up to 100 rows). */
+  /** Requests per batch at most (a request has up to 100 rows, a decision up to ≈ 4 KB). */
   readonly maxRequests?: number;
   /** How long an entry waits for others before its batch is written when the queue is idle. */
   readonly maxDelayMs?: number;
@@ -36,7 +36,7 @@ export class DecisionJournal {
   private readonly rows: WriteBehind<Entry<readonly RecommendationLogRow[]>>;
 
   constructor(private readonly options: JournalOptions) {
-    const batching = { maxItems: options.maxRequests ?? 200, maxDelayMs: options.maxDelayMs ?? 2 };
+    const batching = { maxItems: options.maxRequests ?? 100, maxDelayMs: options.maxDelayMs ?? 2 };
     this.decisions = new WriteBehind({
       ...batching,
       write: (entries) => options.decisions.publishMany(entries.map((e) => e.value)),

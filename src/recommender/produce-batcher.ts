@@ -14,8 +14,14 @@ interface PendingRecord {
   settle(error?: unknown): void;
 }
 
-/** Records per produce request at most (a 50-track reply is ≈ 3 KB). */
+/** Records per write at most. */
 const MAX_RECORDS = 500;
+/**
+ * Bytes of values per produce request at most. All replies to one client go to one partition,
+ * i.e. one record batch, which the broker refuses above message.max.bytes (1 MB by default);
+ * a 50-track reply is ≈ 9 KB, a 100-track one ≈ 18 KB.
+ */
+const MAX_REQUEST_BYTES = 512 * 1024;
 
 export class ProduceBatcher {
   private readonly queue = new WriteBehind<PendingRecord>({
@@ -42,16 +48,45 @@ export class ProduceBatcher {
   private async write(records: readonly PendingRecord[]): Promise<void> {
     const producer = this.producer();
     if (!producer) throw new Error('the producer is closed');
-    const byTopic = new Map<string, Message[]>();
-    for (const { topic, message } of records) {
-      const messages = byTopic.get(topic);
-      if (messages) messages.push(message);
-      else byTopic.set(topic, [message]);
+    for (const chunk of chunksOf(records)) {
+      await producer.sendBatch({ topicMessages: byTopic(chunk) });
+      chunk.forEach((r) => r.settle());
     }
-    const topicMessages: TopicMessages[] = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-    await producer.sendBatch({ topicMessages });
-    records.forEach((r) => r.settle());
   }
+}
+
+/** Consecutive runs of records whose values add up to at most MAX_REQUEST_BYTES (at least one record each). */
+function chunksOf(records: readonly PendingRecord[]): PendingRecord[][] {
+  const chunks: PendingRecord[][] = [];
+  let current: PendingRecord[] = [];
+  let bytes = 0;
+  for (const record of records) {
+    const size = valueBytes(record.message);
+    if (current.length > 0 && bytes + size > MAX_REQUEST_BYTES) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(record);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function valueBytes({ value }: Message): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+}
+
+function byTopic(records: readonly PendingRecord[]): TopicMessages[] {
+  const messages = new Map<string, Message[]>();
+  for (const { topic, message } of records) {
+    const list = messages.get(topic);
+    if (list) list.push(message);
+    else messages.set(topic, [message]);
+  }
+  return [...messages].map(([topic, list]) => ({ topic, messages: list }));
 }
 
 /**
