@@ -1,0 +1,67 @@
+/**
+ * A graceful stop of the recommender loses no side effect: SIGTERM while requests are in
+ * flight, then every OK reply that reached the caller has its decision record on the
+ * decisions topic and its log rows in music_recommendations (both are written behind the
+ * reply and drained at shutdown, docs/recommendation.md).
+ */
+import type { Decision, RecommendationReply } from '../../src/contracts/records.js';
+import { syntheticTracks } from '../../src/domain/test-fixtures.js';
+import { consumeAll, createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
+import { createRequester, waitUntilServing, type Requester } from '../support/recommender-client.js';
+import { spawnRecommender, type RecommenderProcess } from '../support/recommender-process.js';
+
+const REQUESTS = 300;
+
+describe('recommender: graceful shutdown', () => {
+  let env: EventPathEnv;
+  let recommender: RecommenderProcess;
+  let requester: Requester;
+
+  beforeAll(async () => {
+    env = await createEventPathEnv('recs_stop');
+    await insertTracks(env, syntheticTracks(300, 'recs-stop-catalog'));
+    recommender = spawnRecommender(env);
+    requester = await createRequester(env);
+    await waitUntilServing(requester);
+  });
+
+  afterAll(async () => {
+    await requester?.close();
+    await recommender?.stop();
+    await env?.close();
+  });
+
+  it('writes the decision and log rows of every answered request before it exits', async () => {
+    const inFlight = Array.from({ length: REQUESTS }, (_, i) =>
+      requester.request({ user_id: `stopper-${i % 20}`, max_results: 10 }, 5000),
+    );
+    // Stop once the first answers are back, with the rest still being handled or queued.
+    await Promise.race(inFlight);
+    const stopped = recommender.stop();
+    const settled = await Promise.allSettled(inFlight);
+    await stopped;
+
+    const ok = settled
+      .filter((s): s is PromiseFulfilledResult<RecommendationReply> => s.status === 'fulfilled')
+      .map((s) => s.value)
+      .filter((r) => r.status === 'OK');
+    expect(ok.length).toBeGreaterThan(0);
+    const ids = new Set(ok.map((r) => r.request_id));
+    // The process has exited: whatever it wrote is all there will be.
+    const decisions = await consumeAll<Decision>(
+      env,
+      env.topic('decisions'),
+      (v) => env.registry.decode(v, 'music.Decision'),
+      (items) => items.filter((d) => ids.has(d.request_id)).length >= ids.size,
+      30_000,
+    );
+    expect(new Set(decisions.map((d) => d.request_id).filter((id) => ids.has(id))).size).toBe(ids.size);
+    const { rows } = await env.db.pool.query<{ request_id: string; n: number }>(
+      'SELECT request_id, count(*)::int AS n FROM music_recommendations WHERE request_id = ANY($1) GROUP BY request_id',
+      [[...ids]],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.request_id, r.n]))).toEqual(
+      Object.fromEntries(ok.map((r) => [r.request_id, r.tracks.length])),
+    );
+  });
+});
