@@ -17,8 +17,8 @@
  */
 import { FEATURE_DIM } from './history-similarity.js';
 
-/** Points per leaf: small enough to prune well, large enough that box tests stay rare. */
-export const LEAF_SIZE = 16;
+/** Points per leaf: scanning a contiguous run beats descending further (measured: 64 > 16, 32, 128). */
+export const LEAF_SIZE = 64;
 
 export interface FeatureTree {
   /** Track index of each position in tree order. */
