@@ -141,15 +141,13 @@ function rlAdjustments(o: RankOptions): Float64Array {
     return out;
   }
   const { ofTrack, parts } = o.index.keyParts;
-  const byPart = new Map<number, number>();
+  // One slot per interned key part (at most 4⁴·7), NaN until asked: an adjustment is never NaN.
+  const byPart = new Float64Array(parts.length).fill(NaN);
   for (let j = 0; j < indices.length; j++) {
     const part = ofTrack[indices[j]];
-    let adjustment = byPart.get(part);
-    if (adjustment === undefined) {
-      adjustment = rlAdjustment((rlSignalOfKey as (key: string) => number)(parts[part]));
-      byPart.set(part, adjustment);
-    }
-    out[j] = adjustment;
+    if (Number.isNaN(byPart[part]))
+      byPart[part] = rlAdjustment((rlSignalOfKey as (key: string) => number)(parts[part]));
+    out[j] = byPart[part];
   }
   return out;
 }
