@@ -16,7 +16,7 @@ const decision = (n: number): Decision => ({
 const rows = (n: number, count: number): RecommendationLogRow[] =>
   Array.from({ length: count }, (_, i) => ({ requestId: `r${n}`, trackId: `t${i}` }) as RecommendationLogRow);
 
-function journal(o: { decisionsFail?: boolean; logFails?: boolean } = {}) {
+function journal(o: { decisionsFail?: boolean; logFails?: boolean; refusedRequest?: string } = {}) {
   const published: string[][] = [];
   const logged: string[][] = [];
   const errors: Array<{ context: Record<string, unknown>; message: string }> = [];
@@ -31,6 +31,7 @@ function journal(o: { decisionsFail?: boolean; logFails?: boolean } = {}) {
     async log(rs) {
       logged.push(rs.map((r) => `${r.requestId}/${r.trackId}`));
       if (o.logFails) throw new Error('postgres down');
+      if (rs.some((r) => r.requestId === o.refusedRequest)) throw new Error('check constraint');
     },
     logger: logger as unknown as Logger,
     maxRequests: 2,
@@ -61,7 +62,33 @@ describe('DecisionJournal', () => {
     expect(errors).toEqual([
       {
         message: 'recommendation side effect failed; the replies went out',
-        context: expect.objectContaining({ write: 'log', requests: 2, userIds: ['u1', 'u2'], requestIds: ['r1', 'r2'] }),
+        context: expect.objectContaining({
+          write: 'log',
+          requests: 2,
+          userIds: ['u1', 'u2'],
+          requestIds: ['r1', 'r2'],
+          err: new Error('postgres down'),
+        }),
+      },
+    ]);
+  });
+
+  it('writes a refused batch again request by request: only the refused request is lost', async () => {
+    const { j, logged, errors } = journal({ refusedRequest: 'r2' });
+    j.record(decision(1), rows(1, 1));
+    j.record(decision(2), rows(2, 1));
+    await j.flush();
+    expect(logged).toEqual([['r1/t0', 'r2/t0'], ['r1/t0'], ['r2/t0']]);
+    expect(j.failures).toBe(1);
+    expect(errors).toEqual([
+      {
+        message: 'recommendation side effect failed; the replies went out',
+        context: expect.objectContaining({
+          write: 'log',
+          requests: 1,
+          requestIds: ['r2'],
+          err: new Error('check constraint'),
+        }),
       },
     ]);
   });

@@ -5,8 +5,10 @@
  * so neither write is on the reply path. Kafka and Postgres have separate queues, so a
  * slow one does not hold the other back.
  *
- * A failed batch is logged with its users and request ids and counted per request
- * (`failures`, the service's sideEffectFailures). `flush()` writes everything queued:
+ * A failed batch is written again one request at a time, so an entry the target refuses
+ * (a row a constraint rejects) costs only its own request; what still fails is logged with
+ * its users and request ids and counted per request (`failures`, the service's
+ * sideEffectFailures). `flush()` writes everything queued:
  * the recommender calls it at shutdown, before the producer and the pool close.
  */
 import type { Decision } from '../contracts/records.js';
@@ -29,6 +31,39 @@ type Entry<T> = { readonly userId: string; readonly requestId: string; readonly 
 
 const IDS_LOGGED = 20;
 
+/** The entries of a batch that failed again when written alone (the others are written). */
+class EntriesFailed<T> extends Error {
+  constructor(
+    readonly entries: ReadonlyArray<Entry<T>>,
+    readonly reason: unknown,
+  ) {
+    super(`${entries.length} entries failed`);
+  }
+}
+
+/** The batch in one write; if that fails, each entry alone (when the target is down, each fails fast). */
+function oneByOneOnFailure<T>(write: (values: T[]) => Promise<void>) {
+  return async (entries: ReadonlyArray<Entry<T>>): Promise<void> => {
+    try {
+      await write(entries.map((e) => e.value));
+      return;
+    } catch (error) {
+      if (entries.length === 1) throw error;
+    }
+    const failed: Array<Entry<T>> = [];
+    let reason: unknown;
+    for (const entry of entries) {
+      try {
+        await write([entry.value]);
+      } catch (error) {
+        failed.push(entry);
+        reason = error;
+      }
+    }
+    if (failed.length > 0) throw new EntriesFailed(failed, reason);
+  };
+}
+
 export class DecisionJournal {
   /** Requests whose decision or log rows could not be written (each write counts once). */
   failures = 0;
@@ -39,12 +74,12 @@ export class DecisionJournal {
     const batching = { maxItems: options.maxRequests ?? 100, maxDelayMs: options.maxDelayMs ?? 2 };
     this.decisions = new WriteBehind({
       ...batching,
-      write: (entries) => options.decisions.publishMany(entries.map((e) => e.value)),
+      write: oneByOneOnFailure((decisions: Decision[]) => options.decisions.publishMany(decisions)),
       onError: (error, entries) => this.failed('decision', error, entries),
     });
     this.rows = new WriteBehind({
       ...batching,
-      write: (entries) => options.log(entries.flatMap((e) => e.value)),
+      write: oneByOneOnFailure((rows: Array<readonly RecommendationLogRow[]>) => options.log(rows.flat())),
       onError: (error, entries) => this.failed('log', error, entries),
     });
   }
@@ -66,7 +101,10 @@ export class DecisionJournal {
     await Promise.all([this.decisions.flush(), this.rows.flush()]);
   }
 
-  private failed(write: 'decision' | 'log', error: unknown, entries: ReadonlyArray<Entry<unknown>>): void {
+  private failed(write: 'decision' | 'log', error: unknown, batch: ReadonlyArray<Entry<unknown>>): void {
+    const isolated = error instanceof EntriesFailed;
+    const entries: ReadonlyArray<Entry<unknown>> = isolated ? error.entries : batch;
+    const reason: unknown = isolated ? error.reason : error;
     this.failures += entries.length;
     const shown = entries.slice(0, IDS_LOGGED);
     this.options.logger.error(
@@ -75,7 +113,7 @@ export class DecisionJournal {
         requests: entries.length,
         userIds: shown.map((e) => e.userId),
         requestIds: shown.map((e) => e.requestId),
-        err: error,
+        err: reason,
       },
       'recommendation side effect failed; the replies went out',
     );

@@ -199,7 +199,11 @@ export class RecommendationService {
   }
 
   /** A cached list, checked against the latest snapshot (tracks disliked since are dropped). */
-  private fromCache(request: RecommendationRequest, snapshot: UserSnapshot, list: RecommendationList | null): Served | null {
+  private fromCache(
+    request: RecommendationRequest,
+    snapshot: UserSnapshot,
+    list: RecommendationList | null,
+  ): Served | null {
     const tracks = list && reusableTracks(list, snapshot.negatives, request.max_results);
     return list && tracks ? { requestId: request.request_id, list, tracks, fromCache: true } : null;
   }

@@ -39,7 +39,13 @@ export function createRecommendationService(c: RecommenderClients): Recommendati
   // The snapshot TTL is the event path's concern; the recommender only reads snapshots.
   const snapshots = new SnapshotCache<UserSnapshot>(redis, keys, config.recommender.snapshotTtlSeconds);
   const ttlSeconds = config.recommender.cacheTtlSeconds;
-  const lists = new ListStore({ redis: new RecommendationCache(redis, keys, ttlSeconds), db: pool, outage, ttlSeconds, log });
+  const lists = new ListStore({
+    redis: new RecommendationCache(redis, keys, ttlSeconds),
+    db: pool,
+    outage,
+    ttlSeconds,
+    log,
+  });
   const decisions = new DecisionProducer(
     c.producer,
     c.registry,
