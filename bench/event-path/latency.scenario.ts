@@ -37,6 +37,8 @@ export interface LatencyResult {
   readonly batches: BatchProfile;
   readonly meanProduceAckMs: number;
   readonly cpuCores: CpuGroups;
+  /** The processor's event-loop delay in the window: how long each I/O completion waited for the JS thread. */
+  readonly eventLoopDelayMs?: { readonly p50: number; readonly p99: number; readonly max: number } | null;
   readonly load: readonly number[];
 }
 
@@ -82,9 +84,11 @@ export async function runLatency(o: {
     const cpu = cpuWindow({ processor: learner.pid });
     const commits = new CommitObserver(env.db.pool, env.group);
     commits.start();
+    learner.resetEventLoopDelay();
     const before = learner.latest as LearnerReport;
     const run = await producePaced({ ...paced, seconds: o.seconds, first });
     const cpuCores = cpu.stop();
+    const eventLoopDelayMs = (learner.latest as LearnerReport).eventLoopDelayMs ?? null;
     const batches = batchProfile(before, learner.latest as LearnerReport);
     const deadline = Date.now() + 60_000;
     while (observer.latencies.length < run.sent && Date.now() < deadline) await sleep(50);
@@ -111,6 +115,7 @@ export async function runLatency(o: {
       batches,
       meanProduceAckMs: round(run.meanAckMs),
       cpuCores,
+      eventLoopDelayMs,
       load,
     };
   } finally {

@@ -5,12 +5,16 @@
  * 100 ms. Its own process keeps the bench's load generator off its CPU accounting and RSS.
  */
 import 'reflect-metadata';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { EventProcessorService, LearnerModule } from '../../src/learner/learner.module.js';
 import type { LearnerReport } from './learner-process.js';
 
 const app = await NestFactory.createApplicationContext(LearnerModule, { logger: ['error', 'warn'] });
 const processor = app.get(EventProcessorService).processor;
+// How long ready callbacks (a Postgres reply, a fetched batch) wait for the one JS thread.
+const lag = monitorEventLoopDelay({ resolution: 5 });
+lag.enable();
 
 function report(type: LearnerReport['type'], sent?: () => void): void {
   const cpu = process.cpuUsage();
@@ -21,6 +25,11 @@ function report(type: LearnerReport['type'], sent?: () => void): void {
     rssBytes: process.memoryUsage().rss,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    eventLoopDelayMs: {
+      p50: lag.percentile(50) / 1e6,
+      p99: lag.percentile(99) / 1e6,
+      max: lag.max / 1e6,
+    },
   };
   process.send?.(message, undefined, {}, () => sent?.());
 }
@@ -28,6 +37,7 @@ function report(type: LearnerReport['type'], sent?: () => void): void {
 report('ready');
 const timer = setInterval(() => report('stats'), 100);
 process.on('message', (m: unknown) => {
+  if (m === 'reset-event-loop-delay') lag.reset();
   if (m !== 'stop') return;
   clearInterval(timer);
   // Exit explicitly once the last report is out: client timers must not keep the child alive.

@@ -17,6 +17,8 @@ export interface LearnerReport {
   readonly rssBytes: number;
   readonly maxRssBytes: number;
   readonly cpuSeconds: number;
+  /** Event-loop delay since start or the last reset (perf_hooks, 5 ms resolution). */
+  readonly eventLoopDelayMs?: { readonly p50: number; readonly p99: number; readonly max: number };
 }
 
 export interface ProgressSample {
@@ -103,6 +105,11 @@ export class LearnerProcess {
       what,
     });
     return this.latest as LearnerReport;
+  }
+
+  /** Starts the child's event-loop delay histogram afresh (a measurement window begins). */
+  resetEventLoopDelay(): void {
+    if (this.child.exitCode === null) this.child.send('reset-event-loop-delay');
   }
 
   /** Graceful stop (the batch in flight commits); returns the final report. */

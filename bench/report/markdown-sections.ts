@@ -1,6 +1,7 @@
 /** The event-path and recommendation-path sections of bench/results/<profile>.md. */
 import { isSaturated, processedPerSecond } from '../event-path/latency.scenario.js';
 import { processesOf, scaleName, type BenchResults } from './results.js';
+import { round } from '../lib/stats.js';
 
 export const n = (v: number): string => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
 export const table = (head: string[], rows: Array<Array<string | number>>): string[] => [
@@ -96,6 +97,9 @@ export function eventPath(r: BenchResults): string[] {
       '',
       `Batches in the window: ${n(l.batches.count)}, mean ${l.batches.meanEvents} events; mean ms per batch by stage: ${cores(l.batches.meanStageMs)}. ` +
         `Produce ack ${l.meanProduceAckMs} ms. CPU cores: ${cores(l.cpuCores)}. Load ${l.load[0]}. ` +
+        (l.eventLoopDelayMs
+          ? `Processor event-loop delay (each I/O completion waits this long for the JS thread) p50 ${round(l.eventLoopDelayMs.p50, 1)} / p99 ${round(l.eventLoopDelayMs.p99, 1)} / max ${round(l.eventLoopDelayMs.max, 1)} ms. `
+          : '') +
         `Processed in the window: ${n(processedPerSecond(l))} events/s${isSaturated(l) ? ' — **below the offered rate: past saturation, the latencies measure a growing backlog**' : ''}.`,
       '',
     );
