@@ -86,6 +86,20 @@ describe('snapshotOf', () => {
     expect(Object.keys(snap.q)).toEqual(head(Object.keys(snap.q).length));
   });
 
+  it('counts UTF-8 bytes, not characters, against the budget', () => {
+    const wide = syntheticTracks(400, 'wide').map((t, i) => ({
+      ...t,
+      trackId: `trąck-ü-用户-🎵-${'é'.repeat(12)}-${i}`,
+    }));
+    const user = initialUserState('wide-ids');
+    for (const [e, t] of syntheticEvents('wide-ids', wide, 3_000)) applyEvent(user, e, t, params);
+    const json = snapshotJson(snapshotOf(user, SNAPSHOT_LIMITS));
+    const bytes = new TextEncoder().encode(json).length;
+    expect(bytes).toBeGreaterThan(json.length);
+    expect(bytes).toBeLessThanOrEqual(SNAPSHOT_MAX_JSON_BYTES);
+    expect(bytes).toBeGreaterThan(SNAPSHOT_MAX_JSON_BYTES * 0.8); // trimmed to the budget, not far below it
+  });
+
   it('leaves a light user untouched by the budget', () => {
     const light = initialUserState('light');
     for (const [e, t] of syntheticEvents('light', tracks, 40)) applyEvent(light, e, t, params);

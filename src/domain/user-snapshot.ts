@@ -119,7 +119,10 @@ export function snapshotJson(snapshot: UserSnapshot): string {
   return serialised.get(snapshot) ?? JSON.stringify(snapshot);
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 function utf8Length(s: string): number {
+  if (!NON_ASCII.test(s)) return s.length; // the usual case, scanned natively
   let bytes = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
