@@ -82,21 +82,23 @@ export class ChunkWriter {
     const lap = stopwatch(this.stageMs);
     const { good, dead } = this.decode(chunk, now);
     lap('decode');
-    const events = await this.withoutDuplicates(good);
-    const users = [...new Set(events.map(userOf))];
-    const states = await this.loadActors(users);
+    // Everything the chunk reads, at once: the lookups take the users and tracks of every decoded
+    // event (a superset when some are duplicates, which costs nothing but an unused actor).
+    const users = [...new Set(good.map(userOf))];
+    const [events, states, tracks] = await Promise.all([
+      this.withoutDuplicates(good),
+      this.loadActors(users),
+      this.d.tracks.getMany(
+        this.d.pool,
+        good.flatMap((e) => (e.event ? [e.event.trackId] : [])),
+      ),
+      // Deleted before the commit so a crash after it leaves snapshots missing, never stale.
+      this.d.snapshots.invalidate(users),
+      dead.length > 0 ? this.deadLetter(dead) : undefined,
+    ]);
     // An actor that has applied an event has its users row: it was written in that event's transaction.
     const unregistered = new Set([...states.values()].filter((s) => s.episodes === 0).map((s) => s.userId));
-    const tracks = await this.d.tracks.getMany(
-      this.d.pool,
-      events.flatMap((e) => (e.event ? [e.event.trackId] : [])),
-    );
-    lap('load');
-    if (dead.length > 0) await this.deadLetter(dead);
-    lap('deadLetter');
-    // Deleted before the commit so a crash after it leaves snapshots missing, never stale.
-    await this.d.snapshots.invalidate(users);
-    lap('invalidate');
+    lap('load'); // reads, the snapshot invalidation and dead letters overlap: all of it counts as load
     const effects = applyBatch({
       topic: chunk.position.topic,
       partition: chunk.position.partition,
