@@ -91,6 +91,7 @@ describe('migrate (real migrations)', () => {
       'listening_history',
       'music_genre_preferences',
       'music_interactions',
+      'music_recommendation_lists',
       'music_recommendations',
       'music_rl_models',
       'personality_scores',

@@ -1,7 +1,8 @@
 /**
  * The recommender's durable side: the latest list per user (recommendations_cache,
- * read when Redis is down) and the per-track log of every answered request
- * (music_recommendations, joined later with listening events by request id).
+ * read when Redis is down) and the log of every answered request
+ * (music_recommendation_lists, read per track through the music_recommendations view and
+ * joined later with listening events by request id).
  */
 import type { Executor } from './pool.js';
 
@@ -61,39 +62,82 @@ export async function invalidateCachedList(db: Executor, userId: string): Promis
 }
 
 /**
- * One statement per request. A request id seen before (a client retrying the same
- * request) keeps its first rows: the log records what was first shown for that id.
+ * One statement for any number of requests, one row per request (migration 0008: the
+ * tracks and their scores as parallel arrays; the `music_recommendations` view shows them
+ * one row per track). The rows travel as one JSON parameter: no per-element array
+ * escaping here, one parse in Postgres. A request id seen before (a client retrying the
+ * same request) keeps its first list: the log records what was first shown for that id.
  */
 export async function insertRecommendationLog(db: Executor, rows: readonly RecommendationLogRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const col = <K extends keyof RecommendationLogRow>(k: K) => rows.map((r) => r[k]);
+  const lists = new Map<string, LogList>();
+  for (const r of rows) {
+    let l = lists.get(r.requestId);
+    if (!l) {
+      l = {
+        request_id: r.requestId,
+        user_id: r.userId,
+        cold_start_stage: r.coldStartStage,
+        model_version: r.modelVersion,
+        created_at: r.createdAt,
+        track_ids: [],
+        ranks: [],
+        history_similarity: [],
+        personality_match: [],
+        diversity: [],
+        novelty: [],
+        rl_adjustment: [],
+        final_score: [],
+        reasons: [],
+        exploration: [],
+        selection_probability: [],
+      };
+      lists.set(r.requestId, l);
+    }
+    l.track_ids.push(r.trackId);
+    l.ranks.push(r.rank);
+    l.history_similarity.push(r.historySimilarity);
+    l.personality_match.push(r.personalityMatch);
+    l.diversity.push(r.diversity);
+    l.novelty.push(r.novelty);
+    l.rl_adjustment.push(r.rlAdjustment);
+    l.final_score.push(r.finalScore);
+    l.reasons.push(r.reason);
+    l.exploration.push(r.exploration);
+    l.selection_probability.push(r.selectionProbability);
+  }
   await db.query(
-    `INSERT INTO music_recommendations (request_id, user_id, track_id, rank, history_similarity, personality_match,
-            diversity, novelty, rl_adjustment, final_score, reason, exploration, selection_probability,
-            cold_start_stage, model_version, created_at)
-     SELECT q, u, t, r, h, p, d, n, rl, f, why, e, sp, st, mv, to_timestamp(c / 1000.0)
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::float8[], $6::float8[], $7::float8[],
-                   $8::float8[], $9::float8[], $10::float8[], $11::text[], $12::bool[], $13::float8[], $14::text[],
-                   $15::text[], $16::float8[])
-            AS v(q, u, t, r, h, p, d, n, rl, f, why, e, sp, st, mv, c)
-     ON CONFLICT DO NOTHING`,
-    [
-      col('requestId'),
-      col('userId'),
-      col('trackId'),
-      col('rank'),
-      col('historySimilarity'),
-      col('personalityMatch'),
-      col('diversity'),
-      col('novelty'),
-      col('rlAdjustment'),
-      col('finalScore'),
-      col('reason'),
-      col('exploration'),
-      col('selectionProbability'),
-      col('coldStartStage'),
-      col('modelVersion'),
-      col('createdAt'),
-    ],
+    `INSERT INTO music_recommendation_lists (request_id, user_id, cold_start_stage, model_version, created_at, track_ids,
+            ranks, history_similarity, personality_match, diversity, novelty, rl_adjustment, final_score, reasons,
+            exploration, selection_probability)
+     SELECT request_id, user_id, cold_start_stage, model_version, to_timestamp(created_at / 1000.0), track_ids, ranks,
+            history_similarity, personality_match, diversity, novelty, rl_adjustment, final_score, reasons, exploration,
+            selection_probability
+       FROM jsonb_to_recordset($1::jsonb) AS x(request_id text, user_id text, cold_start_stage text, model_version text,
+            created_at float8, track_ids text[], ranks int[], history_similarity float8[], personality_match float8[],
+            diversity float8[], novelty float8[], rl_adjustment float8[], final_score float8[], reasons text[],
+            exploration boolean[], selection_probability float8[])
+     ON CONFLICT (request_id) DO NOTHING`,
+    [JSON.stringify([...lists.values()])],
   );
+}
+
+/** One logged request as the INSERT reads it from JSON (column names as in the table). */
+interface LogList {
+  readonly request_id: string;
+  readonly user_id: string;
+  readonly cold_start_stage: string;
+  readonly model_version: string;
+  readonly created_at: number;
+  readonly track_ids: string[];
+  readonly ranks: number[];
+  readonly history_similarity: number[];
+  readonly personality_match: number[];
+  readonly diversity: number[];
+  readonly novelty: number[];
+  readonly rl_adjustment: number[];
+  readonly final_score: number[];
+  readonly reasons: Array<string | null>;
+  readonly exploration: boolean[];
+  readonly selection_probability: number[];
 }
