@@ -40,7 +40,11 @@ export interface UserView {
 }
 
 export interface InspectorDeps {
-  readonly snapshots: { load(userId: string): Promise<{ snapshot: UserSnapshot; source: SnapshotSource }> };
+  readonly snapshots: {
+    load(userId: string): Promise<{ snapshot: UserSnapshot; source: SnapshotSource }>;
+    /** The active profile in Postgres wins over the snapshot's copy, which lags until the actor applies it. */
+    withActiveProfile(snapshot: UserSnapshot): Promise<UserSnapshot>;
+  };
   readonly db: Executor;
 }
 
@@ -52,6 +56,7 @@ export async function inspectUser(deps: InspectorDeps, userId: string): Promise<
     deps.snapshots.load(userId),
     findLatestServedList(deps.db, userId, SHOWN_TRACKS),
   ]);
+  const { personality } = await deps.snapshots.withActiveProfile(snapshot);
   const preference = ([name, score, interactions]: readonly [string, number, number]): Preference => ({
     name,
     score,
@@ -62,7 +67,7 @@ export async function inspectUser(deps: InspectorDeps, userId: string): Promise<
     snapshotSource: source,
     modelVersion: snapshot.modelVersion,
     episodes: snapshot.episodes,
-    personality: snapshot.personality,
+    personality,
     personalityKey: snapshot.stateKeyPrefix,
     genres: snapshot.genres.map(preference),
     buckets: snapshot.buckets.map(preference),
