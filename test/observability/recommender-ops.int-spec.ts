@@ -6,8 +6,8 @@
 import { syntheticTracks } from '../../src/domain/test-fixtures.js';
 import { createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
 import { freePort } from '../support/private-services.js';
-import { createRequester, waitUntilServing, type Requester } from '../support/recommender-client.js';
-import { spawnRecommender, type RecommenderProcess } from '../support/recommender-process.js';
+import type { Requester } from '../support/recommender-client.js';
+import { startServingRecommender, type RecommenderProcess } from '../support/recommender-process.js';
 import { waitFor } from '../support/wait-for.js';
 import { opsEndpoint, type OpsEndpoint } from './ops-endpoint.js';
 
@@ -24,9 +24,10 @@ describe('recommender operations endpoint', () => {
     await insertTracks(env, syntheticTracks(200, 'ops-recs-catalog'));
     const port = await freePort();
     ops = opsEndpoint(port);
-    recommender = spawnRecommender(env, { METRICS_PORT: String(port), USER_RATE_LIMIT: String(RATE_LIMIT) });
-    requester = await createRequester(env);
-    await waitUntilServing(requester);
+    ({ recommender, requester } = await startServingRecommender(env, {
+      METRICS_PORT: String(port),
+      USER_RATE_LIMIT: String(RATE_LIMIT),
+    }));
   });
 
   afterAll(async () => {

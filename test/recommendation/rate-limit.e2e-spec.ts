@@ -5,8 +5,8 @@
 import type { Decision, RecommendationReply } from '../../src/contracts/records.js';
 import { syntheticTracks } from '../../src/domain/test-fixtures.js';
 import { consumeAll, createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
-import { createRequester, waitUntilServing, type Requester } from '../support/recommender-client.js';
-import { spawnRecommender, type RecommenderProcess } from '../support/recommender-process.js';
+import type { Requester } from '../support/recommender-client.js';
+import { startServingRecommender, type RecommenderProcess } from '../support/recommender-process.js';
 import { waitFor } from '../support/wait-for.js';
 
 const WINDOW_MS = 10_000;
@@ -19,9 +19,7 @@ describe('per-user rate limit over Kafka', () => {
   beforeAll(async () => {
     env = await createEventPathEnv('recs_rate');
     await insertTracks(env, syntheticTracks(300, 'rate-catalog'));
-    recommender = spawnRecommender(env, { USER_RATE_LIMIT_WINDOW_MS: String(WINDOW_MS) });
-    requester = await createRequester(env);
-    await waitUntilServing(requester);
+    ({ recommender, requester } = await startServingRecommender(env, { USER_RATE_LIMIT_WINDOW_MS: String(WINDOW_MS) }));
   });
 
   afterAll(async () => {

@@ -15,9 +15,9 @@ import { ensureUsers } from '../../src/infra/postgres/users.repository.js';
 import { redisKeys } from '../../src/infra/redis/redis-keys.js';
 import { createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
 import { referenceStates } from '../support/reference.js';
-import { createRequester, waitUntilServing, type Requester } from '../support/recommender-client.js';
+import type { Requester } from '../support/recommender-client.js';
 import { expectedReplyTracks, loadCatalogIndex } from '../support/recommender-expected.js';
-import { spawnRecommender, type RecommenderProcess } from '../support/recommender-process.js';
+import { startServingRecommender, type RecommenderProcess } from '../support/recommender-process.js';
 import { startPrivateRedis, type PrivateRedis } from '../support/recommender-redis.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -38,9 +38,7 @@ describe('recommender with Redis stopped mid-test', () => {
     await insertTracks(env, tracks);
     state = await persistModel(env, tracks, createdAt);
     redis = await startPrivateRedis();
-    recommender = spawnRecommender(env, { REDIS_URL: redis.url });
-    requester = await createRequester(env);
-    await waitUntilServing(requester);
+    ({ recommender, requester } = await startServingRecommender(env, { REDIS_URL: redis.url }));
   });
 
   afterAll(async () => {

@@ -13,9 +13,9 @@ import type { EventProcessor } from '../../src/learner/event-processor.js';
 import { consumeAll, createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
 import { startProcessor } from '../support/processor.js';
 import { emptySnapshot } from '../../src/recommender/snapshot-loader.js';
-import { createRequester, waitUntilServing, type Requester } from '../support/recommender-client.js';
+import type { Requester } from '../support/recommender-client.js';
 import { expectedReplyTracks, insertProfile, loadCatalogIndex } from '../support/recommender-expected.js';
-import { spawnRecommender, type RecommenderProcess } from '../support/recommender-process.js';
+import { startServingRecommender, type RecommenderProcess } from '../support/recommender-process.js';
 import { waitFor } from '../support/wait-for.js';
 
 const DAY = 86_400_000;
@@ -44,9 +44,7 @@ describe('recommender over Kafka request/reply', () => {
     tracks = syntheticTracks(600, 'recs-catalog');
     await insertTracks(env, tracks);
     processor = await startProcessor(env);
-    recommender = spawnRecommender(env);
-    requester = await createRequester(env);
-    await waitUntilServing(requester);
+    ({ recommender, requester } = await startServingRecommender(env));
   });
 
   afterAll(async () => {

@@ -7,8 +7,8 @@
 import type { Decision, RecommendationReply } from '../../src/contracts/records.js';
 import { syntheticTracks } from '../../src/domain/test-fixtures.js';
 import { consumeAll, createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
-import { createRequester, waitUntilServing, type Requester } from '../support/recommender-client.js';
-import { spawnRecommender, type RecommenderProcess } from '../support/recommender-process.js';
+import type { Requester } from '../support/recommender-client.js';
+import { startServingRecommender, type RecommenderProcess } from '../support/recommender-process.js';
 
 const REQUESTS = 300;
 
@@ -20,9 +20,7 @@ describe('recommender: graceful shutdown', () => {
   beforeAll(async () => {
     env = await createEventPathEnv('recs_stop');
     await insertTracks(env, syntheticTracks(300, 'recs-stop-catalog'));
-    recommender = spawnRecommender(env);
-    requester = await createRequester(env);
-    await waitUntilServing(requester);
+    ({ recommender, requester } = await startServingRecommender(env));
   });
 
   afterAll(async () => {

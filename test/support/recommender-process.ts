@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventPathEnv } from './event-path.js';
+import { createRequester, waitUntilServing, type Requester } from './recommender-client.js';
 
 export interface RecommenderProcess {
   readonly child: ChildProcess;
@@ -38,6 +39,39 @@ export function spawnRecommender(env: EventPathEnv, extraEnv: Record<string, str
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+export interface ServingRecommender {
+  readonly recommender: RecommenderProcess;
+  readonly requester: Requester;
+  /** Closes the requester, then stops the recommender. */
+  stop(): Promise<void>;
+}
+
+/** The real recommender as a child process and a gateway-style requester, once it answers. */
+export async function startServingRecommender(
+  env: EventPathEnv,
+  extraEnv: Record<string, string> = {},
+): Promise<ServingRecommender> {
+  const recommender = spawnRecommender(env, extraEnv);
+  let requester: Requester | null = null;
+  try {
+    requester = await createRequester(env);
+    await waitUntilServing(requester);
+  } catch (error) {
+    await requester?.close();
+    await recommender.stop();
+    throw error;
+  }
+  const ready = requester;
+  return {
+    recommender,
+    requester: ready,
+    async stop() {
+      await ready.close();
+      await recommender.stop();
     },
   };
 }
