@@ -1,6 +1,7 @@
 /**
- * What every OK reply leaves behind — one music.Decision on the decisions topic and one
- * music_recommendations row per served track — written behind the reply: requests only
+ * What every OK reply leaves behind — one music.Decision on the decisions topic and its
+ * served tracks in the recommendation log (one music_recommendation_lists row per request,
+ * read per track through the music_recommendations view) — written behind the reply: requests only
  * queue their entry, and each queue writes in batches (one produce request, one INSERT),
  * so neither write is on the reply path. Kafka and Postgres have separate queues, so a
  * slow one does not hold the other back.
