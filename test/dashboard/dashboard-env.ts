@@ -5,8 +5,8 @@
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { UserEvent } from '../../src/domain/user-state.js';
-import { createGatewayApp } from '../../src/gateway/gateway-app.js';
 import type { EventPathEnv } from '../support/event-path.js';
+import { listenGateway, sendJson } from '../support/gateway-env.js';
 
 export interface DashboardGateway {
   readonly app: NestExpressApplication;
@@ -32,31 +32,11 @@ export async function startDashboardGateway(
     DASHBOARD_POLL_INTERVAL_MS: String(options.pollMs ?? 500),
     LOG_LEVEL: 'error',
   };
-  // The app reads the one validated config from the environment, as in production.
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  let app: NestExpressApplication;
-  try {
-    app = await createGatewayApp();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-  await app.listen(0, '127.0.0.1');
-  const url = await app.getUrl();
+  const gateway = await listenGateway(vars);
   return {
-    app,
-    url,
-    get: (path) => fetch(`${url}${path}`),
-    post: (path, body) =>
-      fetch(`${url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    close: () => app.close(),
+    ...gateway,
+    get: (path) => fetch(`${gateway.url}${path}`),
+    post: (path, body) => sendJson(gateway.url, 'POST', path, body),
   };
 }
 

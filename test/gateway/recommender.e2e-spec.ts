@@ -7,9 +7,8 @@ import { syntheticTracks } from '../../src/domain/test-fixtures.js';
 import type { ErrorResponse } from '../../src/gateway/api/common.dto.js';
 import type { RecommendationsResponse } from '../../src/gateway/api/recommendation.dto.js';
 import { createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
-import { readJson, startGateway, type GatewayInstance } from '../support/gateway-env.js';
+import { readJson, startGateway, waitUntilRecommending, type GatewayInstance } from '../support/gateway-env.js';
 import { spawnRecommender, type RecommenderProcess } from '../support/recommender-process.js';
-import { waitFor } from '../support/wait-for.js';
 
 const RATE_LIMIT = 3;
 const PARTITIONS = 4; // what spawnRecommender configures
@@ -35,12 +34,7 @@ describe('gateway → real recommender', () => {
       partitions: PARTITIONS,
       requestTimeoutMs: 3000,
     });
-    // The recommender's new group starts at the log end once joined; earlier requests time out.
-    await waitFor(async () => (await recommend('probe-user', '?limit=1')).status === 200, {
-      timeoutMs: 90_000,
-      intervalMs: 200,
-      what: 'the recommender to answer through the gateway',
-    });
+    await waitUntilRecommending((path) => gateway.get(path), 'probe-user');
   });
 
   afterAll(async () => {

@@ -5,9 +5,9 @@
  * and test/insights.
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createGatewayApp } from '../../src/gateway/gateway-app.js';
 import type { EventPathEnv } from '../support/event-path.js';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeSpotify } from '../support/fake-spotify.js';
+import { listenGateway, sendJson } from '../support/gateway-env.js';
 
 export interface UserApi {
   readonly app: NestExpressApplication;
@@ -33,50 +33,21 @@ export async function startUserApi(env: EventPathEnv, options: UserApiOptions = 
         SPOTIFY_REQUEST_TIMEOUT_MS: '2000',
       }
     : {};
-  const app = await withEnv(
-    {
-      KAFKA_TOPIC_PREFIX: env.prefix,
-      KAFKA_CLIENT_ID: `${env.name}-gateway`,
-      KAFKA_EVENT_PARTITIONS: String(options.partitions ?? 4),
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      DATABASE_SCHEMA: env.db.schema,
-      REDIS_KEY_PREFIX: env.redisPrefix,
-      GATEWAY_REQUEST_TIMEOUT_MS: '10000',
-      LOG_LEVEL: 'error',
-      ...spotify,
-      ...options.env,
-    },
-    () => createGatewayApp(),
-  );
-  await app.listen(0, '127.0.0.1');
-  const url = await app.getUrl();
-  let closed = false;
+  const gateway = await listenGateway({
+    KAFKA_TOPIC_PREFIX: env.prefix,
+    KAFKA_CLIENT_ID: `${env.name}-gateway`,
+    KAFKA_EVENT_PARTITIONS: String(options.partitions ?? 4),
+    KAFKA_SESSION_TIMEOUT_MS: '6000',
+    DATABASE_SCHEMA: env.db.schema,
+    REDIS_KEY_PREFIX: env.redisPrefix,
+    GATEWAY_REQUEST_TIMEOUT_MS: '10000',
+    LOG_LEVEL: 'error',
+    ...spotify,
+    ...options.env,
+  });
   return {
-    app,
-    request: (method, path, body) =>
-      fetch(`${url}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      }),
-    async close() {
-      if (closed) return;
-      closed = true;
-      await app.close();
-    },
+    app: gateway.app,
+    request: (method, path, body) => sendJson(gateway.url, method, path, body),
+    close: () => gateway.close(),
   };
-}
-
-/** The app reads its one validated config from the environment at creation, as in production. */
-async function withEnv<T>(vars: Record<string, string>, run: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return await run();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
 }

@@ -12,7 +12,7 @@ import { findCreatedAt } from '../../src/infra/postgres/users.repository.js';
 import { redisKeys } from '../../src/infra/redis/redis-keys.js';
 import type { EventProcessor } from '../../src/learner/event-processor.js';
 import { createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
-import { readJson } from '../support/gateway-env.js';
+import { readJson, waitUntilRecommending } from '../support/gateway-env.js';
 import { startProcessor } from '../support/processor.js';
 import { expectedReplyTracks, loadCatalogIndex } from '../support/recommender-expected.js';
 import { spawnRecommender, type RecommenderProcess } from '../support/recommender-process.js';
@@ -60,11 +60,7 @@ describe('a personality update and the next recommendations', () => {
     processor = await startProcessor(env);
     recommender = spawnRecommender(env);
     api = await startUserApi(env);
-    await waitFor(async () => (await api.request('GET', '/v1/users/probe/recommendations?limit=1')).status === 200, {
-      timeoutMs: 90_000,
-      intervalMs: 200,
-      what: 'the recommender to answer through the gateway',
-    });
+    await waitUntilRecommending((path) => api.request('GET', path));
   });
 
   afterAll(async () => {

@@ -3,14 +3,15 @@
  * gateway's ClientKafka sends them, answered over Kafka; lists checked against the pure
  * engine on the same catalog and snapshot, cache behaviour, decision records and logs.
  */
-import type { Decision, RecommendationReply } from '../../src/contracts/records.js';
+import type { RecommendationReply } from '../../src/contracts/records.js';
 import { T0, feedbackEvent, syntheticEvents, syntheticTracks } from '../../src/domain/test-fixtures.js';
 import type { Track } from '../../src/domain/types.js';
 import type { UserEvent, UserSnapshot } from '../../src/domain/user-state.js';
 import { ensureUsers } from '../../src/infra/postgres/users.repository.js';
 import { redisKeys } from '../../src/infra/redis/redis-keys.js';
 import type { EventProcessor } from '../../src/learner/event-processor.js';
-import { consumeAll, createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
+import { createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
+import { decisionsFor, logRowCounts } from '../support/decision-log.js';
 import { startProcessor } from '../support/processor.js';
 import { emptySnapshot } from '../../src/recommender/snapshot-loader.js';
 import type { Requester } from '../support/recommender-client.js';
@@ -170,13 +171,7 @@ describe('recommender over Kafka request/reply', () => {
   it('logs one decision per OK reply (none for refused requests) and one log row per served track', async () => {
     const ok = answered.filter((r) => r.status === 'OK');
     const ids = new Set(ok.map((r) => r.request_id));
-    const decisions = await consumeAll<Decision>(
-      env,
-      env.topic('decisions'),
-      (v) => env.registry.decode(v, 'music.Decision'),
-      (items) => items.filter((d) => ids.has(d.request_id)).length >= ids.size,
-      30_000,
-    );
+    const decisions = await decisionsFor(env, ids);
     const byRequest = new Map(decisions.map((d) => [d.request_id, d]));
     for (const reply of ok) {
       expect(byRequest.get(reply.request_id)).toEqual({
@@ -200,18 +195,13 @@ describe('recommender over Kafka request/reply', () => {
     expect(decisions.filter((d) => refused.includes(d.request_id))).toEqual([]);
 
     // The log rows are written behind the reply (batched): wait until every request has its rows.
-    const rows = await waitFor(
+    const counts = await waitFor(
       async () => {
-        const { rows: found } = await env.db.pool.query<{ request_id: string; n: string }>(
-          'SELECT request_id, count(*) AS n FROM music_recommendations WHERE request_id = ANY($1) GROUP BY request_id',
-          [[...ids]],
-        );
-        return found.length === ids.size && found;
+        const found = await logRowCounts(env, ids);
+        return Object.keys(found).length === ids.size && found;
       },
       { what: 'the log rows of every OK reply' },
     );
-    expect(Object.fromEntries(rows.map((r) => [r.request_id, Number(r.n)]))).toEqual(
-      Object.fromEntries(ok.map((r) => [r.request_id, r.tracks.length])),
-    );
+    expect(counts).toEqual(Object.fromEntries(ok.map((r) => [r.request_id, r.tracks.length])));
   });
 });

@@ -4,9 +4,10 @@
  * decisions topic and its log rows in music_recommendations (both are written behind the
  * reply and drained at shutdown, docs/recommendation.md).
  */
-import type { Decision, RecommendationReply } from '../../src/contracts/records.js';
+import type { RecommendationReply } from '../../src/contracts/records.js';
 import { syntheticTracks } from '../../src/domain/test-fixtures.js';
-import { consumeAll, createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
+import { createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
+import { decisionsFor, logRowCounts } from '../support/decision-log.js';
 import type { Requester } from '../support/recommender-client.js';
 import { startServingRecommender, type RecommenderProcess } from '../support/recommender-process.js';
 
@@ -46,20 +47,8 @@ describe('recommender: graceful shutdown', () => {
     expect(ok.length).toBeGreaterThan(0);
     const ids = new Set(ok.map((r) => r.request_id));
     // The process has exited: whatever it wrote is all there will be.
-    const decisions = await consumeAll<Decision>(
-      env,
-      env.topic('decisions'),
-      (v) => env.registry.decode(v, 'music.Decision'),
-      (items) => items.filter((d) => ids.has(d.request_id)).length >= ids.size,
-      30_000,
-    );
+    const decisions = await decisionsFor(env, ids);
     expect(new Set(decisions.map((d) => d.request_id).filter((id) => ids.has(id))).size).toBe(ids.size);
-    const { rows } = await env.db.pool.query<{ request_id: string; n: number }>(
-      'SELECT request_id, count(*)::int AS n FROM music_recommendations WHERE request_id = ANY($1) GROUP BY request_id',
-      [[...ids]],
-    );
-    expect(Object.fromEntries(rows.map((r) => [r.request_id, r.n]))).toEqual(
-      Object.fromEntries(ok.map((r) => [r.request_id, r.tracks.length])),
-    );
+    expect(await logRowCounts(env, ids)).toEqual(Object.fromEntries(ok.map((r) => [r.request_id, r.tracks.length])));
   });
 });

@@ -13,10 +13,9 @@ import { redisKeys } from '../../src/infra/redis/redis-keys.js';
 import type { EventProcessor } from '../../src/learner/event-processor.js';
 import { consumeAll, createEventPathEnv, insertTracks, type EventPathEnv } from '../support/event-path.js';
 import { FakeSpotify } from '../support/fake-spotify.js';
-import { readJson } from '../support/gateway-env.js';
+import { readJson, waitUntilRecommending } from '../support/gateway-env.js';
 import { startProcessor } from '../support/processor.js';
 import { spawnRecommender, type RecommenderProcess } from '../support/recommender-process.js';
-import { waitFor } from '../support/wait-for.js';
 import { startUserApi, type UserApi } from '../personality/api-env.js';
 import { closeAudioFeatures, DOWN_TOKEN, scriptListening, SLOW_TOKEN, type FakeListening } from './fake-listening.js';
 import { expectedSessionList, historyOf, redisText } from './session-checks.js';
@@ -70,11 +69,7 @@ describe('session start with a Spotify history', () => {
       spotify: fake,
       env: { SESSION_LEARNER_WAIT_MS: '20000', SESSION_SPOTIFY_TIMEOUT_MS: '1500' },
     });
-    await waitFor(async () => (await api.request('GET', '/v1/users/probe/recommendations?limit=1')).status === 200, {
-      timeoutMs: 90_000,
-      intervalMs: 200,
-      what: 'the recommender to answer through the gateway',
-    });
+    await waitUntilRecommending((path) => api.request('GET', path));
   });
 
   afterAll(async () => {

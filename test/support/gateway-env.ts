@@ -82,37 +82,68 @@ export async function startGateway(options: {
   partitions: number;
   requestTimeoutMs?: number;
 }): Promise<GatewayInstance> {
-  // The app reads the one validated config from the environment, as in production.
-  const app = await withEnv(
-    {
-      KAFKA_TOPIC_PREFIX: options.prefix,
-      KAFKA_CLIENT_ID: options.name,
-      KAFKA_EVENT_PARTITIONS: String(options.partitions),
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      GATEWAY_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs ?? 5000),
-      LOG_LEVEL: 'error',
-    },
-    () => createGatewayApp(),
-  );
+  const gateway = await listenGateway({
+    KAFKA_TOPIC_PREFIX: options.prefix,
+    KAFKA_CLIENT_ID: options.name,
+    KAFKA_EVENT_PARTITIONS: String(options.partitions),
+    KAFKA_SESSION_TIMEOUT_MS: '6000',
+    GATEWAY_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs ?? 5000),
+    LOG_LEVEL: 'error',
+  });
+  return {
+    ...gateway,
+    get: (path) => fetch(`${gateway.url}${path}`),
+    post: (path, body) => sendJson(gateway.url, 'POST', path, body),
+  };
+}
+
+export interface ListeningGateway {
+  readonly app: NestExpressApplication;
+  readonly url: string;
+  /** Closes the app; a second call does nothing. */
+  close(): Promise<void>;
+}
+
+/**
+ * The gateway app in this process, listening on a free port. It reads its one validated
+ * config from the environment at creation, as in production: `vars` are set for that moment
+ * and restored after.
+ */
+export async function listenGateway(vars: Record<string, string>): Promise<ListeningGateway> {
+  const app = await withEnv(vars, () => createGatewayApp());
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   let closed = false;
   return {
     app,
     url,
-    get: (path) => fetch(`${url}${path}`),
-    post: (path, body) =>
-      fetch(`${url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      }),
     async close() {
       if (closed) return;
       closed = true;
       await app.close();
     },
   };
+}
+
+/**
+ * Waits until a recommendation request through the gateway is answered: the recommender's
+ * new consumer group starts at the log end once joined, so earlier requests time out.
+ */
+export async function waitUntilRecommending(get: (path: string) => Promise<Response>, user = 'probe'): Promise<void> {
+  await waitFor(async () => (await get(`/v1/users/${user}/recommendations?limit=1`)).status === 200, {
+    timeoutMs: 90_000,
+    intervalMs: 200,
+    what: 'the recommender to answer through the gateway',
+  });
+}
+
+/** A request with a JSON body (a string is sent as it is, for malformed-body tests). */
+export function sendJson(url: string, method: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${url}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 async function withEnv<T>(vars: Record<string, string>, run: () => Promise<T>): Promise<T> {
