@@ -17,7 +17,6 @@ import { workload } from '../test/support/reference.js';
 
 async function main(): Promise<void> {
   const db = await createTestSchema('txbreak');
-  if (process.env.TXB_SQL) await db.pool.query(process.env.TXB_SQL);
   const registry = SchemaRegistry.load();
   const [users, size, chunks] = [170, 5100, 8].map((d, i) => Number(process.argv[2 + i] ?? d));
   try {

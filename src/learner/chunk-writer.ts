@@ -67,13 +67,10 @@ export interface Chunk {
 }
 
 /** Cumulative wall time per stage of write(), for profiling and metrics. */
-export type StageTimes = Record<
-  'decode' | 'load' | 'deadLetter' | 'invalidate' | 'apply' | 'commit' | 'snapshot',
-  number
->;
+export type StageTimes = Record<'decode' | 'load' | 'apply' | 'commit' | 'snapshot', number>;
 
 export class ChunkWriter {
-  readonly stageMs: StageTimes = { decode: 0, load: 0, deadLetter: 0, invalidate: 0, apply: 0, commit: 0, snapshot: 0 };
+  readonly stageMs: StageTimes = { decode: 0, load: 0, apply: 0, commit: 0, snapshot: 0 };
 
   constructor(private readonly d: ChunkWriterDeps) {}
 

@@ -38,7 +38,7 @@ export function registerLearnerMetrics(o: LearnerMetricsOptions): void {
   fromCounter(METRIC.batches, 'Kafka batches fully processed.', () => c.batches);
   cumulativeCounter(registry, {
     name: METRIC.stageSeconds,
-    help: 'Time spent per stage of chunk processing (decode, load, deadLetter, invalidate, apply, commit, snapshot).',
+    help: 'Time spent per stage of chunk processing (decode, load incl. snapshot invalidation and dead letters, apply, commit, snapshot).',
     labelNames: ['stage'],
     read: () => Object.entries(processor.stageMs).map(([stage, ms]) => [{ stage }, ms / 1000] as const),
   });
